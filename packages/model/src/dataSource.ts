@@ -1,0 +1,43 @@
+import type { Account, Contact } from './account';
+import type { Action } from './action';
+import type { Feedback } from './feedback';
+import type { Opportunity } from './opportunity';
+import type { SupportCase } from './supportCase';
+import type { Touchpoint } from './touchpoint';
+
+/** Everything Kizuna knows about one account, read in one batch. */
+export interface AccountContext {
+  readonly account: Account;
+  readonly contacts: readonly Contact[];
+  readonly touchpoints: readonly Touchpoint[];
+  readonly feedback: readonly Feedback[];
+  readonly supportCases: readonly SupportCase[];
+  readonly opportunities: readonly Opportunity[];
+  readonly actions: readonly Action[];
+}
+
+/** A row of the account list: enough to name and place an account. */
+export interface AccountSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly businessUnitId: string;
+  readonly segmentId: string;
+  readonly arr: number;
+  readonly currency: string;
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The contract between where data comes from (a CRM adapter, an exported file) and who shows it
+ * (widgets, CLI). Widgets receive one through context and never learn which CRM is behind it.
+ * Implementations reject with their own typed error; they never resolve with unvalidated data.
+ */
+export interface CxDataSource {
+  /** Which kind of source this is, for display ("Salesforce", "Zoho CRM" …). */
+  readonly kind: 'salesforce' | 'zoho' | 'file' | 'web';
+  getAccountContext(accountId: string, options?: ReadOptions): Promise<AccountContext>;
+  listAccounts(options?: ReadOptions): Promise<readonly AccountSummary[]>;
+}
