@@ -4,6 +4,15 @@ import type { Feedback } from './feedback';
 import type { Opportunity } from './opportunity';
 import type { SupportCase } from './supportCase';
 import type { Touchpoint } from './touchpoint';
+import type { EntityName } from './entities';
+import type { ValidationIssue } from './validate';
+
+/** A CRM record that could not be mapped to the canonical model, and why. */
+export interface RejectedRecord {
+  readonly entity: EntityName;
+  readonly recordId: string | undefined;
+  readonly issues: readonly ValidationIssue[];
+}
 
 /** Everything Kizuna knows about one account, read in one batch. */
 export interface AccountContext {
@@ -14,6 +23,8 @@ export interface AccountContext {
   readonly supportCases: readonly SupportCase[];
   readonly opportunities: readonly Opportunity[];
   readonly actions: readonly Action[];
+  /** Records that were read but failed validation: reported to the user, never silently dropped. */
+  readonly rejected: readonly RejectedRecord[];
 }
 
 /** A row of the account list: enough to name and place an account. */

@@ -26,4 +26,4 @@ export { datasetKeys, entityLabels, entityNames, entitySchemas } from './entitie
 export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
 export type { ParseResult, ValidationIssue } from './validate';
-export type { AccountContext, AccountSummary, CxDataSource, ReadOptions } from './dataSource';
+export type { AccountContext, AccountSummary, CxDataSource, ReadOptions, RejectedRecord } from './dataSource';

@@ -1,0 +1,13 @@
+export { createSalesforceDataSource } from './salesforceDataSource';
+export type {
+  SalesforceDataSource,
+  SalesforceDataSourceOptions,
+} from './salesforceDataSource';
+export { parseSalesforceConnection, salesforceConnectionSchema } from './connection';
+export type { SalesforceConnection, SalesforceConnectionInput } from './connection';
+export { salesforceDefaultMapping } from './defaultMapping';
+export type { SalesforceMapping } from './defaultMapping';
+export { queryAll, queryPages } from './restQuery';
+export type { QueryOptions, SalesforceRecord } from './restQuery';
+export { salesforceErrorFrom } from './salesforceError';
+export { assertSalesforceId, isSalesforceId, selectQuery, soqlStringLiteral } from './soql';
