@@ -76,7 +76,7 @@ export default tseslint.config(
   },
   {
     // Config files and the summary reporter are loaded by tools that expect a default export.
-    files: ['*.config.ts', '*.config.js', 'tests/support/*Reporter.ts', 'apps/*/vite.config.ts', '.storybook/**'],
+    files: ['*.config.ts', '*.config.js', 'tests/support/*Reporter.ts', 'apps/*/vite.config.ts', '.storybook/**', '**/*.stories.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

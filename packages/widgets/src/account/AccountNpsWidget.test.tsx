@@ -1,4 +1,4 @@
-import type { AccountContext, CxDataSource, Feedback } from '@kizuna/model';
+import type { CxDataSource } from '@kizuna/model';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -6,62 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CxDataSourceProvider } from '../dataSource/cxDataSourceContext';
 import { I18nProvider } from '../i18n/i18nContext';
 import type { Locale } from '../i18n/messages';
+import { accountContextWith as context, scriptedDataSource as scriptedSource, tenNpsAnswers as tenAnswers } from '../testing/scriptedDataSource';
 import { AccountNpsWidget } from './AccountNpsWidget';
 
 afterEach(cleanup);
 
 const asOf = '2026-10-01T00:00:00.000Z';
-
-function nps(id: string, score: number): Feedback {
-  return {
-    id,
-    accountId: 'acc-1',
-    kind: 'nps',
-    programme: 'relationship',
-    scale: 'nps_0_10',
-    score,
-    respondedAt: '2026-06-01T00:00:00.000Z',
-    driverScores: {},
-    followUp: { state: 'not_required' },
-  };
-}
-
-function context(feedback: Feedback[], rejected: AccountContext['rejected'] = []): AccountContext {
-  return {
-    account: {
-      id: 'acc-1',
-      name: 'Acme',
-      businessUnitId: 'bu-1',
-      productLineId: 'pl-1',
-      segmentId: 'seg-1',
-      servingTeamId: 'team-1',
-      arr: 1_000_000,
-      currency: 'JPY',
-      status: 'active',
-      customerSince: '2024-01-01',
-    },
-    contacts: [],
-    touchpoints: [],
-    feedback,
-    supportCases: [],
-    opportunities: [],
-    actions: [],
-    rejected,
-  };
-}
-
-/** A data source that answers from a list of outcomes, one per call. */
-function scriptedSource(...outcomes: Array<AccountContext | Error>): CxDataSource {
-  return {
-    kind: 'file',
-    getAccountContext: () => {
-      const next = outcomes.shift();
-      if (next === undefined) return Promise.reject(new Error('no more outcomes'));
-      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
-    },
-    listAccounts: () => Promise.resolve([]),
-  };
-}
 
 function renderWidget(dataSource: CxDataSource, locale: Locale = 'en'): void {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -74,8 +24,6 @@ function renderWidget(dataSource: CxDataSource, locale: Locale = 'en'): void {
   );
   render(<AccountNpsWidget accountId="acc-1" asOf={asOf} />, { wrapper });
 }
-
-const tenAnswers = [10, 10, 9, 9, 9, 8, 7, 8, 3, 5].map((score, index) => nps(`f${index}`, score));
 
 describe('AccountNpsWidget', () => {
   it('shows a skeleton, then the NPS with its interval and response count in a labelled region', async () => {
