@@ -1,6 +1,5 @@
-import { createSalesforceOrg, salesforceHandlers } from '@kizuna/crm-sim';
+import { createSalesforceOrg, startSalesforceWorker } from '@kizuna/crm-sim/browser';
 import { generateOrganisation } from '@kizuna/sample-data';
-import { setupWorker } from 'msw/browser';
 import { demoConfig } from './demoConfig';
 
 /**
@@ -10,11 +9,8 @@ import { demoConfig } from './demoConfig';
 export async function startSimulatedCrms(): Promise<void> {
   const dataset = generateOrganisation({ seed: demoConfig.seed, accounts: demoConfig.accounts, asOf: demoConfig.asOf });
   const org = createSalesforceOrg(dataset);
-  const worker = setupWorker(
-    ...salesforceHandlers(org, {
-      instanceUrl: demoConfig.salesforceInstanceUrl,
-      accessTokens: [demoConfig.salesforceAccessToken],
-    }),
-  );
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  await startSalesforceWorker(org, {
+    instanceUrl: demoConfig.salesforceInstanceUrl,
+    accessTokens: [demoConfig.salesforceAccessToken],
+  });
 }

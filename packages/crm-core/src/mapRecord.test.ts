@@ -69,6 +69,24 @@ describe('mapRecord', () => {
     expect(result.ok && result.value.followUp.state).toBe('not_required');
   });
 
+  it("passes unlisted values through when the table has no '*', and uses '' for empty fields only", () => {
+    const roleMapping = objectMappingSchema.parse({
+      entity: 'contact',
+      object: 'Contact',
+      fields: { id: 'Id', accountId: 'AccountId', name: 'Name', role: 'Role__c' },
+      values: { role: { '': 'user', 'Decision Maker': 'decision_maker' } },
+    });
+    const contact = { Id: 'c1', AccountId: 'a1', Name: 'Aiko Sato' };
+    const roleOf = (value: unknown) => {
+      const result = mapRecord('contact', roleMapping, { ...contact, Role__c: value });
+      return result.ok ? result.value.role : result.issues.map((issue) => issue.field);
+    };
+    expect(roleOf('Decision Maker')).toBe('decision_maker');
+    expect(roleOf('champion')).toBe('champion');
+    expect(roleOf(null)).toBe('user');
+    expect(roleOf('Chief Vibes Officer')).toEqual(['role']);
+  });
+
   it('reports a bad record with the entity and field named, instead of throwing', () => {
     const offScale = mapRecord('feedback', feedbackMapping, { ...record, Score__c: 42 });
     const notJson = mapRecord('feedback', feedbackMapping, { ...record, Drivers__c: 'not json' });

@@ -40,13 +40,22 @@ function readSource(record: Readonly<Record<string, unknown>>, source: string | 
   return undefined;
 }
 
-function convert(field: string, value: unknown, mapping: ObjectMapping): unknown {
-  const table = mapping.values?.[field];
-  if (table !== undefined) {
-    const key = String(value);
-    if (key in table) return table[key];
-    if ('*' in table) return table['*'];
-  }
+/**
+ * A value translated through the mapping's table for its field: listed CRM values map to their
+ * canonical value; the key `''` gives the value for an empty field and `*` the value for anything
+ * not listed (empty included, unless `''` is given). Unlisted values without `*` pass through and
+ * are judged by validation.
+ */
+function translate(table: Readonly<Record<string, string | boolean>> | undefined, raw: unknown): unknown {
+  if (table === undefined) return raw;
+  if (raw === undefined) return table[''] ?? table['*'];
+  const key = String(raw);
+  if (key in table) return table[key];
+  return table['*'] ?? raw;
+}
+
+function convert(field: string, raw: unknown, mapping: ObjectMapping): unknown {
+  const value = translate(mapping.values?.[field], raw);
   if (typeof value === 'string' && dateTimeFields.has(field)) return normaliseDateTime(value);
   if (typeof value === 'string' && jsonFields.has(field)) {
     try {
@@ -92,9 +101,8 @@ export function mapRecord<TName extends EntityName>(
       setPath(canonical, field, {}); // an empty long-text field means "no items", not a missing field
       continue;
     }
-    const hasDefault = mapping.values?.[field]?.['*'] !== undefined;
-    if (raw === undefined && !hasDefault) continue;
-    setPath(canonical, field, convert(field, raw, mapping));
+    const value = convert(field, raw, mapping);
+    if (value !== undefined) setPath(canonical, field, value);
   }
   return parseEntity(entity, canonical);
 }

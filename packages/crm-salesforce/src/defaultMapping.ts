@@ -43,7 +43,7 @@ export const salesforceDefaultMapping = {
     entity: 'contact',
     object: 'Contact',
     fields: { id: 'Id', accountId: 'AccountId', name: 'Name', email: 'Email', title: 'Title', role: 'Kizuna_Role__c' },
-    values: { role: { '*': 'user' } },
+    values: { role: { '': 'user' } },
   }),
   task: objectMappingSchema.parse({
     entity: 'touchpoint',

@@ -11,3 +11,4 @@ export { queryAll, queryPages } from './restQuery';
 export type { QueryOptions, SalesforceRecord } from './restQuery';
 export { salesforceErrorFrom } from './salesforceError';
 export { assertSalesforceId, isSalesforceId, selectQuery, soqlStringLiteral } from './soql';
+export type { EqualsCondition, SelectSpec } from './soql';

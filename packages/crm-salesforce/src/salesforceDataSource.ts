@@ -20,7 +20,7 @@ import type {
 import { parseSalesforceConnection, type SalesforceConnection, type SalesforceConnectionInput } from './connection';
 import { salesforceDefaultMapping, type SalesforceMapping } from './defaultMapping';
 import { queryAll, type SalesforceRecord } from './restQuery';
-import { assertSalesforceId, selectQuery } from './soql';
+import { assertSalesforceId, selectQuery, type EqualsCondition } from './soql';
 
 export interface SalesforceDataSourceOptions {
   readonly connection: SalesforceConnectionInput;
@@ -42,7 +42,7 @@ interface Reader {
   read<TName extends EntityName>(
     entity: TName,
     mapping: ObjectMapping,
-    where: { field: string; equals: string },
+    where: readonly EqualsCondition[],
     options: ReadOptions,
   ): Promise<EntityOf<TName>[]>;
   readonly rejected: RejectedRecord[];
@@ -88,11 +88,13 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
   async function getAccountContext(accountId: string, readOptions: ReadOptions = {}): Promise<AccountContext> {
     assertSalesforceId(accountId, 'The account id');
     const reader = createReader(transport, connection);
-    const byAccount = (field: string) => ({ field, equals: accountId });
+    const byAccount = (field: string) => [{ field, equals: accountId }];
+    // Tasks Kizuna wrote for accepted actions carry an action key; they are actions, not touchpoints.
+    const touchpointTasks = [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', equals: null }];
     const [accounts, contacts, tasks, events, feedback, supportCases, opportunities] = await Promise.all([
       reader.read('account', mapping.account, byAccount('Id'), readOptions),
       reader.read('contact', mapping.contact, byAccount('AccountId'), readOptions),
-      reader.read('touchpoint', mapping.task, byAccount('WhatId'), readOptions),
+      reader.read('touchpoint', mapping.task, touchpointTasks, readOptions),
       reader.read('touchpoint', mapping.event, byAccount('WhatId'), readOptions),
       reader.read('feedback', mapping.feedback, byAccount('Account__c'), readOptions),
       reader.read('supportCase', mapping.supportCase, byAccount('AccountId'), readOptions),

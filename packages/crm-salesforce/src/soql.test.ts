@@ -18,13 +18,23 @@ describe('soqlStringLiteral', () => {
 
 describe('selectQuery', () => {
   it('selects exactly the mapped fields and filters by an escaped literal', () => {
-    expect(selectQuery({ mapping: contactMapping, where: { field: 'AccountId', equals: "001' OR Id != '" } })).toBe(
+    expect(selectQuery({ mapping: contactMapping, where: [{ field: 'AccountId', equals: "001' OR Id != '" }] })).toBe(
       "SELECT Id, AccountId, Name, Kizuna_Role__c FROM Contact WHERE AccountId = '001\\' OR Id != \\''",
     );
   });
 
+  it('joins several conditions with AND and writes null as SOQL null', () => {
+    const where = [
+      { field: 'AccountId', equals: '001000000000001AAA' },
+      { field: 'Kizuna_Role__c', equals: null },
+    ];
+    expect(selectQuery({ mapping: contactMapping, where, limit: 5 })).toBe(
+      "SELECT Id, AccountId, Name, Kizuna_Role__c FROM Contact WHERE AccountId = '001000000000001AAA' AND Kizuna_Role__c = null LIMIT 5",
+    );
+  });
+
   it('refuses identifiers that are not CRM API names', () => {
-    expect(() => selectQuery({ mapping: contactMapping, where: { field: 'Id = 1 OR Id', equals: 'x' } })).toThrow();
+    expect(() => selectQuery({ mapping: contactMapping, where: [{ field: 'Id = 1 OR Id', equals: 'x' }] })).toThrow();
   });
 });
 

@@ -37,29 +37,39 @@ export function soqlStringLiteral(value: string): string {
   return `'${escaped}'`;
 }
 
+/** `field = value`; a string is always sent as an escaped literal, `null` as SOQL `null`. */
+export interface EqualsCondition {
+  readonly field: string;
+  readonly equals: string | null;
+}
+
 export interface SelectSpec {
   readonly mapping: ObjectMapping;
-  /** Equality filter on one field; the value is always sent as an escaped literal. */
-  readonly where?: { readonly field: string; readonly equals: string };
+  /** Equality conditions, all of which must hold. */
+  readonly where?: readonly EqualsCondition[];
   readonly orderBy?: { readonly field: string; readonly direction: 'ASC' | 'DESC' };
   readonly limit?: number;
+}
+
+function whereClause(conditions: readonly EqualsCondition[]): WhereClause | undefined {
+  const [first, ...rest] = conditions;
+  if (first === undefined) return undefined;
+  const left = {
+    field: crmIdentifierSchema.parse(first.field),
+    operator: '=' as const,
+    value: first.equals === null ? 'null' : soqlStringLiteral(first.equals),
+    literalType: first.equals === null ? ('NULL' as const) : ('STRING' as const),
+  };
+  const right = whereClause(rest);
+  return right === undefined ? { left } : { left, operator: 'AND', right };
 }
 
 /** Composes a SELECT over a mapping's fields, from allowlisted identifiers and escaped literals only. */
 export function selectQuery(spec: SelectSpec): string {
   const object = crmIdentifierSchema.parse(spec.mapping.object);
   const query: Query = { sObject: object, fields: mappedCrmFields(spec.mapping).map((field) => getField(field)) };
-  if (spec.where !== undefined) {
-    const where: WhereClause = {
-      left: {
-        field: crmIdentifierSchema.parse(spec.where.field),
-        operator: '=',
-        value: soqlStringLiteral(spec.where.equals),
-        literalType: 'STRING',
-      },
-    };
-    query.where = where;
-  }
+  const where = whereClause(spec.where ?? []);
+  if (where !== undefined) query.where = where;
   if (spec.orderBy !== undefined) {
     query.orderBy = { field: crmIdentifierSchema.parse(spec.orderBy.field), order: spec.orderBy.direction };
   }

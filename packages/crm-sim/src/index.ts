@@ -1,0 +1,26 @@
+export { createSalesforceOrg, defaultSalesforceApiVersion } from './salesforce/salesforceOrg';
+export type { SalesforceOrg, SalesforceOrgOptions, SalesforceQueryResult, SoqlOptions } from './salesforce/salesforceOrg';
+export { salesforceHandlers } from './salesforce/salesforceHandlers';
+export type { SalesforceHandlerOptions } from './salesforce/salesforceHandlers';
+export { createSalesforceKnobs, defaultDailyApiLimit } from './salesforce/salesforceKnobs';
+export type { SalesforceFault, SalesforceKnobs } from './salesforce/salesforceKnobs';
+export { ApiCallStats } from './salesforce/apiCallStats';
+export type { ApiCallSnapshot, SalesforceEndpoint } from './salesforce/apiCallStats';
+export { SalesforceApiError } from './salesforce/salesforceApiError';
+export type { SalesforceErrorBody } from './salesforce/salesforceApiError';
+export { SalesforceSessions } from './salesforce/salesforceSessions';
+export type { SessionStatus } from './salesforce/salesforceSessions';
+export { QueryCursors } from './salesforce/queryCursors';
+export { salesforceIdChecksum, toSalesforceId18 } from './salesforce/salesforceId';
+export { formatSalesforceDateTime } from './salesforce/storedRecord';
+export type { FieldValue, StoredRecord } from './salesforce/storedRecord';
+export type {
+  SalesforceChildRelationship,
+  SalesforceFieldDescribe,
+  SalesforceFieldType,
+  SalesforceObjectDescribe,
+  SalesforceSchema,
+} from './salesforce/salesforceSchema';
+export type { SeededEntity } from './salesforce/seedSalesforceRecords';
+export type { SoqlResultSet } from './salesforce/soql/executeSoql';
+export type { JsonQueryResult, JsonRecord } from './salesforce/soql/queryContext';

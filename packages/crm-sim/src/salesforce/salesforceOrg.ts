@@ -1,0 +1,135 @@
+import type { CanonicalDataset } from '@kizuna/model';
+import { ApiCallStats } from './apiCallStats';
+import { QueryCursors } from './queryCursors';
+import { SalesforceSessions } from './salesforceSessions';
+import { salesforceObjectSpecs } from './salesforceObjectSpecs';
+import { createSalesforceSchema, type SalesforceObjectDescribe, type SalesforceSchema } from './salesforceSchema';
+import { seedSalesforceRecords, type SeededEntity } from './seedSalesforceRecords';
+import { executeSoql, type SoqlResultSet } from './soql/executeSoql';
+import type { JsonRecord } from './soql/queryContext';
+import type { RecordSource } from './soql/recordSource';
+import type { StoredRecord } from './storedRecord';
+
+export interface SalesforceOrgOptions {
+  /** Epoch ms that TODAY, LAST_N_DAYS:n … are relative to (UTC). Default: the wall clock. */
+  readonly now?: () => number;
+  /** Open query cursors kept before the oldest is closed. Default 10, as Salesforce per user. */
+  readonly maxOpenCursors?: number;
+}
+
+export interface SoqlOptions {
+  /** queryAll semantics: include rows with `IsDeleted = true`. */
+  readonly includeDeleted?: boolean;
+  /** Version used in `attributes.url`. Default `v66.0`. */
+  readonly apiVersion?: string;
+}
+
+/** A whole query result, every row in one piece (no paging). */
+export interface SalesforceQueryResult {
+  readonly totalSize: number;
+  readonly done: true;
+  readonly records: readonly JsonRecord[];
+}
+
+/** An in-memory Salesforce org seeded from canonical data. */
+export interface SalesforceOrg {
+  readonly schema: SalesforceSchema;
+  describe(objectName: string): SalesforceObjectDescribe | undefined;
+  /** The stored records of an object (datetimes as epoch ms, see `StoredRecord`). */
+  records(objectName: string): readonly StoredRecord[];
+  recordById(id: string): { readonly objectName: string; readonly record: StoredRecord } | undefined;
+  /** The 18-char Salesforce id a canonical record was seeded with; throws if it was not seeded. */
+  salesforceIdOf(entity: SeededEntity, canonicalId: string): string;
+  /** Runs SOQL and returns the whole result; throws `SalesforceApiError` as the API would answer. */
+  query(soql: string, options?: SoqlOptions): SalesforceQueryResult;
+  /** Runs SOQL and returns the unpaged result set (what the REST handlers page through). */
+  execute(soql: string, options?: SoqlOptions): SoqlResultSet;
+  /** API-call accounting for every request the handlers answer. */
+  readonly calls: ApiCallStats;
+  readonly sessions: SalesforceSessions;
+  readonly cursors: QueryCursors;
+}
+
+export const defaultSalesforceApiVersion = 'v66.0';
+
+function childIndex(records: readonly StoredRecord[], field: string): Map<string, StoredRecord[]> {
+  const index = new Map<string, StoredRecord[]>();
+  for (const record of records) {
+    const parentId = record[field];
+    if (typeof parentId !== 'string') continue;
+    const children = index.get(parentId);
+    if (children === undefined) index.set(parentId, [record]);
+    else children.push(record);
+  }
+  return index;
+}
+
+function createRecordSource(
+  schema: SalesforceSchema,
+  records: ReadonlyMap<string, StoredRecord[]>,
+  now: () => number,
+): RecordSource {
+  const byId = new Map<string, StoredRecord>();
+  for (const list of records.values()) for (const record of list) byId.set(String(record['Id']), record);
+  const childIndexes = new Map<string, Map<string, StoredRecord[]>>();
+  return {
+    schema,
+    records: (objectName) => records.get(schema.object(objectName)?.name ?? '') ?? [],
+    recordById: (id) => {
+      const record = byId.get(id);
+      const objectName = schema.objectByKeyPrefix(id.slice(0, 3))?.name;
+      return record === undefined || objectName === undefined ? undefined : { objectName, record };
+    },
+    childrenOf: (childObject, field, parentId) => {
+      const key = `${childObject}.${field}`;
+      let index = childIndexes.get(key);
+      if (index === undefined) {
+        index = childIndex(records.get(childObject) ?? [], field);
+        childIndexes.set(key, index);
+      }
+      return index.get(parentId) ?? [];
+    },
+    now,
+  };
+}
+
+/**
+ * Creates an org laid out as docs/crm/salesforce-layout.md says, seeded from `dataset` with
+ * deterministic ids (the same dataset always gives the same ids).
+ */
+export function createSalesforceOrg(dataset: CanonicalDataset, options: SalesforceOrgOptions = {}): SalesforceOrg {
+  const schema = createSalesforceSchema(salesforceObjectSpecs);
+  const seeded = seedSalesforceRecords(dataset, salesforceObjectSpecs);
+  const source = createRecordSource(schema, seeded.records, options.now ?? Date.now);
+  const execute = (soql: string, soqlOptions: SoqlOptions = {}): SoqlResultSet =>
+    executeSoql(
+      {
+        source,
+        apiVersion: soqlOptions.apiVersion ?? defaultSalesforceApiVersion,
+        includeDeleted: soqlOptions.includeDeleted === true,
+        now: source.now(),
+      },
+      soql,
+    );
+  return {
+    schema,
+    describe: (objectName) => schema.object(objectName),
+    records: (objectName) => source.records(objectName),
+    recordById: (id) => source.recordById(id),
+    salesforceIdOf: (entity, canonicalId) => {
+      const id = seeded.salesforceIds.get(entity)?.get(canonicalId);
+      if (id === undefined) throw new Error(`no ${entity} with canonical id ${canonicalId} was seeded into the org`);
+      return id;
+    },
+    query: (soql, soqlOptions) => {
+      const result = execute(soql, soqlOptions);
+      const records =
+        result.kind === 'records' ? result.page(0, result.totalSize) : result.kind === 'aggregate' ? result.records : [];
+      return { totalSize: result.totalSize, done: true, records };
+    },
+    execute,
+    calls: new ApiCallStats(),
+    sessions: new SalesforceSessions(),
+    cursors: new QueryCursors(options.maxOpenCursors),
+  };
+}

@@ -1,0 +1,166 @@
+import type { FieldType, FunctionExp, GroupByClause, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
+import { fieldNotAllowed, malformedQuery, SalesforceApiError, simUnsupported } from '../salesforceApiError';
+import type { SalesforceFieldType } from '../salesforceSchema';
+import { formatSalesforceDateTime, type FieldValue, type StoredRecord } from '../storedRecord';
+import { aggregateFunctionNames, compileAggregate } from './aggregateFunctions';
+import { compileBooleanExpression } from './booleanExpression';
+import { compileComparison, type Operand } from './conditions';
+import { dateFunctionOperand, isDateFunction } from './dateFunctions';
+import { pathSegments, resolveField } from './fieldPaths';
+import { parseLiterals } from './literals';
+import type { JsonRecord, QueryContext } from './queryContext';
+import { asArray, checkOffset, compileWhere, visible } from './recordQuery';
+import { sortRows, type SortKey } from './sortRows';
+
+interface Group {
+  readonly values: FieldValue[];
+  readonly rows: StoredRecord[];
+}
+interface GroupKey {
+  readonly signature: string;
+  readonly operand: Operand<StoredRecord>;
+}
+interface Column {
+  readonly key: string;
+  readonly operand: Operand<Group>;
+}
+
+/** GROUP BY results are never paged (no query locator), so the API caps them at one batch. */
+export const maxAggregateRows = 2000;
+
+const fnName = (fn: { functionName?: string }): string => (fn.functionName ?? '').toUpperCase();
+
+/** Builds operands over groups for grouped fields, grouped date functions and aggregates. */
+function groupOperands(ctx: QueryContext, objectName: string, alias: string | undefined, keys: readonly GroupKey[]) {
+  const resolve = (path: string) => resolveField(ctx.source, objectName, pathSegments(path, alias));
+  const grouped = (signature: string, name: string): Operand<Group> => {
+    const index = keys.findIndex((key) => key.signature === signature);
+    const key = keys[index];
+    if (key === undefined) throw malformedQuery(`Field must be grouped or aggregated: ${name}`);
+    return { name, type: key.operand.type, get: (group) => group.values[index] ?? null };
+  };
+  const field = (path: string): Operand<Group> => {
+    const resolved = resolve(path);
+    return grouped(`field:${resolved.canonicalPath.toLowerCase()}`, resolved.field.name);
+  };
+  const fn = (expression: FunctionExp): Operand<Group> => {
+    const name = fnName(expression);
+    const [parameter] = expression.parameters ?? [];
+    if (typeof parameter !== 'string') throw malformedQuery(`${name}() needs a field`);
+    if (isDateFunction(name)) {
+      const operand = dateFunctionOperand(name, resolve(parameter));
+      return grouped(`fn:${operand.name.toLowerCase()}`, operand.name);
+    }
+    const aggregate = compileAggregate(name, resolve(parameter));
+    return { name: aggregate.signature, type: aggregate.type, get: (group) => aggregate.compute(group.rows) };
+  };
+  return { field, fn };
+}
+
+function groupKeyOf(ctx: QueryContext, objectName: string, alias: string | undefined, clause: GroupByClause): GroupKey {
+  if ('fn' in clause) {
+    const name = fnName(clause.fn);
+    const [parameter] = clause.fn.parameters ?? [];
+    if (!isDateFunction(name) || typeof parameter !== 'string') throw simUnsupported(`GROUP BY ${name}()`);
+    const operand = dateFunctionOperand(name, resolveField(ctx.source, objectName, pathSegments(parameter, alias)));
+    return { signature: `fn:${operand.name.toLowerCase()}`, operand };
+  }
+  const resolved = resolveField(ctx.source, objectName, pathSegments(clause.field, alias));
+  if (!resolved.field.groupable) throw fieldNotAllowed(resolved.field.name, 'grouped');
+  const operand = { name: resolved.field.name, type: resolved.field.type, get: resolved.get };
+  return { signature: `field:${resolved.canonicalPath.toLowerCase()}`, operand };
+}
+
+function columnsOf(fields: readonly FieldType[], operands: ReturnType<typeof groupOperands>): Column[] {
+  const columns: Column[] = [];
+  let implied = 0;
+  for (const item of fields) {
+    let column: Column;
+    if (item.type === 'Field' || item.type === 'FieldRelationship') {
+      const path = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
+      const operand = operands.field(path);
+      column = { key: ('alias' in item ? item.alias : undefined) ?? operand.name, operand };
+    } else if (item.type === 'FieldFunctionExpression') {
+      if (fnName(item) === 'COUNT' && item.parameters.length === 0) throw malformedQuery('COUNT() must be the only element in the SELECT list');
+      const operand = operands.fn(item as FunctionExp);
+      column = { key: item.alias ?? `expr${implied++}`, operand };
+    } else {
+      throw malformedQuery('subqueries and TYPEOF cannot be used in an aggregate query');
+    }
+    if (columns.some((existing) => existing.key.toLowerCase() === column.key.toLowerCase())) {
+      throw malformedQuery(`duplicate alias: ${column.key}`);
+    }
+    columns.push(column);
+  }
+  return columns;
+}
+
+function groupRows(rows: readonly StoredRecord[], keys: readonly GroupKey[]): Group[] {
+  if (keys.length === 0) return [{ values: [], rows: [...rows] }];
+  const groups = new Map<FieldValue, Group>();
+  for (const row of rows) {
+    const values = keys.map((key) => key.operand.get(row));
+    const id = values.length === 1 ? (values[0] ?? null) : JSON.stringify(values);
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, { values, rows: [row] });
+    else group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
+function sortKeysOf(orderBy: readonly OrderByClause[], operands: ReturnType<typeof groupOperands>): SortKey<Group>[] {
+  return orderBy.map((clause) => {
+    const operand = 'field' in clause ? operands.field(clause.field) : operands.fn(clause.fn);
+    return { get: operand.get, descending: clause.order === 'DESC', nullsLast: clause.nulls === 'LAST' };
+  });
+}
+
+function wire(type: SalesforceFieldType, value: FieldValue): FieldValue {
+  return type === 'datetime' && typeof value === 'number' ? formatSalesforceDateTime(value) : value;
+}
+
+/** True when the SELECT list holds an aggregate function (other than a bare COUNT()). */
+export function isAggregateQuery(query: Query): boolean {
+  if (query.groupBy !== undefined) return true;
+  return (query.fields ?? []).some((f) => f.type === 'FieldFunctionExpression' && aggregateFunctionNames.has(fnName(f)));
+}
+
+/** Runs a GROUP BY / aggregate query and returns its AggregateResult rows. */
+export function runAggregateQuery(ctx: QueryContext, objectName: string, query: Query): JsonRecord[] {
+  const alias = query.sObjectAlias;
+  checkOffset(query.offset);
+  if (query.groupBy === undefined && query.limit !== undefined) {
+    throw malformedQuery('an aggregate query with LIMIT needs a GROUP BY clause');
+  }
+  const keys = asArray(query.groupBy).map((clause) => groupKeyOf(ctx, objectName, alias, clause));
+  const operands = groupOperands(ctx, objectName, alias, keys);
+  const columns = columnsOf(query.fields ?? [], operands);
+  const where = query.where === undefined ? undefined : compileWhere(ctx, objectName, query.where, alias);
+  const candidates = visible(ctx, ctx.source.records(objectName));
+  let groups = groupRows(where === undefined ? candidates : candidates.filter(where), keys);
+  if (query.having !== undefined) {
+    const having = compileBooleanExpression<Group>(query.having, (condition) => {
+      const operand = 'fn' in condition ? operands.fn(condition.fn) : 'field' in condition ? operands.field(condition.field) : undefined;
+      if (operand === undefined || !('value' in condition)) throw malformedQuery('unexpected HAVING condition');
+      return compileComparison(operand, condition.operator, parseLiterals(condition.value, condition.literalType, ctx.now));
+    });
+    groups = groups.filter(having);
+  }
+  const offset = query.offset ?? 0;
+  const page = sortRows(groups, sortKeysOf(asArray(query.orderBy), operands)).slice(
+    offset,
+    query.limit === undefined ? undefined : offset + query.limit,
+  );
+  if (page.length > maxAggregateRows) {
+    throw new SalesforceApiError(
+      400,
+      'SIM_AGGREGATE_ROWS_EXCEEDED',
+      `crm-sim: this GROUP BY query returns ${page.length} rows; aggregate results cannot be paged past one batch of ${maxAggregateRows}. Narrow the query or add LIMIT.`,
+    );
+  }
+  return page.map((group) => {
+    const row: JsonRecord = { attributes: { type: 'AggregateResult' } };
+    for (const column of columns) row[column.key] = wire(column.operand.type, column.operand.get(group));
+    return row;
+  });
+}
