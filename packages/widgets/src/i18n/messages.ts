@@ -5,7 +5,7 @@ export const en = {
   'nps.interval': '{level}% interval: {low} to {high}',
   'nps.responses.one': '{n} response',
   'nps.responses.other': '{n} responses',
-  'nps.breakdown': '{promoters} promoters, {passives} passives, {detractors} detractors',
+  'nps.breakdown': 'Promoters {promoters} · Passives {passives} · Detractors {detractors}',
   'nps.summary': 'NPS {value} from {n} responses; {level}% interval {low} to {high}.',
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
