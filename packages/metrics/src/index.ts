@@ -4,3 +4,4 @@ export { accountNps } from './accountNps';
 export type { AccountNpsResult, TrailingWindow } from './accountNps';
 export { criticalZ } from './normalQuantile';
 export type { KpiWarning, KpiWarningCode } from './warnings';
+export * from './kpi/index';

@@ -12,7 +12,9 @@ export type KpiWarningCode =
   /** The newest data is older than expected. */
   | 'stale'
   /** A field the KPI needs is not mapped in this CRM. */
-  | 'unmapped';
+  | 'unmapped'
+  /** The KPI has no such cut (e.g. journey stage for renewals): that cut was left out. */
+  | 'unsupported_cut';
 
 export interface KpiWarning {
   readonly code: KpiWarningCode;

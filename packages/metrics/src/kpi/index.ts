@@ -1,0 +1,14 @@
+export { buildFactTables } from './buildFactTables';
+export type { FactTables } from './buildFactTables';
+export { dimensions, quarterBounds, quarterOf } from './dimensions';
+export type { Dimension } from './dimensions';
+export { compileKpi, evaluateKpi, finishKpi, requestConditions } from './evaluateKpi';
+export type { KpiEvaluation, KpiGroup, KpiRequest } from './evaluateKpi';
+export { executePlan } from './executePlan';
+export { kpiCatalogue, kpiIds } from './kpiCatalogue';
+export type { KpiId } from './kpiCatalogue';
+export type { KpiDefinition, KpiResult, KpiUnit } from './kpiDefinition';
+export { EX_MINIMUM_RESPONDENTS } from './definitions/exKpis';
+export { groupKeyOf, joinQueryTotals } from './plan';
+export type { AggregatePlan, AggregateQuery, FactSource, GroupTotals, PlanCondition, PlanMeasure, PlanValue } from './plan';
+export type { FactTable } from './factTable';
