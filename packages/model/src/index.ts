@@ -27,3 +27,14 @@ export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
 export type { ParseResult, ValidationIssue } from './validate';
 export type { AccountContext, AccountSummary, CxDataSource, ReadOptions, RejectedRecord } from './dataSource';
+export { dimensions, groupKeyOf, joinQueryTotals } from './aggregatePlan';
+export type {
+  AggregatePlan,
+  AggregateQuery,
+  Dimension,
+  FactSource,
+  GroupTotals,
+  PlanCondition,
+  PlanMeasure,
+  PlanValue,
+} from './aggregatePlan';

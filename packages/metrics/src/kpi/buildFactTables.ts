@@ -1,7 +1,7 @@
 import type { Account, CanonicalDataset, Contact } from '@kizuna/model';
 import { quarterBounds, quarterOf } from './dimensions';
 import { CategoricalBuilder, NumericBuilder, type FactTable } from './factTable';
-import type { FactSource } from './plan';
+import type { FactSource } from '@kizuna/model';
 
 export type FactTables = Readonly<Record<FactSource, FactTable>>;
 

@@ -1,5 +1,5 @@
 import type { FactTable } from './factTable';
-import type { PlanCondition, PlanValue } from './plan';
+import type { PlanCondition, PlanValue } from '@kizuna/model';
 
 function numericOperand(value: PlanValue): number {
   if (typeof value === 'number') return value;

@@ -1,18 +1,4 @@
-/**
- * The cuts every KPI can be asked for, by canonical name. Account attributes (business unit,
- * product line, segment, serving team, account) reach every fact through its account.
- */
-export const dimensions = [
-  'businessUnitId',
-  'productLineId',
-  'segmentId',
-  'teamId',
-  'accountId',
-  'journeyStage',
-  'channel',
-  'period',
-] as const;
-export type Dimension = (typeof dimensions)[number];
+export { dimensions, type Dimension } from '@kizuna/model';
 
 const QUARTER_MONTHS = 3;
 

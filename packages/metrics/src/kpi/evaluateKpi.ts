@@ -4,7 +4,7 @@ import type { Dimension } from './dimensions';
 import type { FactTables } from './buildFactTables';
 import { groupRows } from './groupRows';
 import type { KpiDefinition, KpiResult, Pushdown } from './kpiDefinition';
-import { joinQueryTotals, type AggregatePlan, type GroupTotals, type PlanCondition } from './plan';
+import { joinQueryTotals, type AggregatePlan, type GroupTotals, type PlanCondition } from '@kizuna/model';
 
 /** What to evaluate: the cuts, the filters on dimensions, and the time window. */
 export interface KpiRequest {

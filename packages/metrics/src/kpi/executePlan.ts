@@ -1,7 +1,7 @@
 import { allConditions } from './conditions';
 import type { FactTables } from './buildFactTables';
 import { groupRows } from './groupRows';
-import type { AggregatePlan, AggregateQuery, GroupTotals } from './plan';
+import type { AggregatePlan, AggregateQuery, GroupTotals } from '@kizuna/model';
 
 function executeQuery(query: AggregateQuery, tables: FactTables): GroupTotals[] {
   const table = tables[query.source];

@@ -9,6 +9,6 @@ export { kpiCatalogue, kpiIds } from './kpiCatalogue';
 export type { KpiId } from './kpiCatalogue';
 export type { KpiDefinition, KpiResult, KpiUnit } from './kpiDefinition';
 export { EX_MINIMUM_RESPONDENTS } from './definitions/exKpis';
-export { groupKeyOf, joinQueryTotals } from './plan';
-export type { AggregatePlan, AggregateQuery, FactSource, GroupTotals, PlanCondition, PlanMeasure, PlanValue } from './plan';
+export { groupKeyOf, joinQueryTotals } from '@kizuna/model';
+export type { AggregatePlan, AggregateQuery, FactSource, GroupTotals, PlanCondition, PlanMeasure, PlanValue } from '@kizuna/model';
 export type { FactTable } from './factTable';

@@ -3,7 +3,7 @@ import type { KpiWarning } from '../warnings';
 import type { Dimension } from './dimensions';
 import type { FactTables } from './buildFactTables';
 import type { FactTable } from './factTable';
-import type { FactSource, PlanCondition, PlanMeasure } from './plan';
+import type { FactSource, PlanCondition, PlanMeasure } from '@kizuna/model';
 
 export type KpiUnit = 'points' | 'share' | 'hours' | 'days' | 'score' | 'ratio';
 

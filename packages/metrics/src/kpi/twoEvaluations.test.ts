@@ -7,7 +7,7 @@ import { compileKpi, evaluateKpi, finishKpi, type KpiEvaluation, type KpiRequest
 import { executePlan } from './executePlan';
 import { kpiCatalogue, kpiIds } from './kpiCatalogue';
 import type { KpiResult } from './kpiDefinition';
-import { groupKeyOf } from './plan';
+import { groupKeyOf } from '@kizuna/model';
 
 /**
  * Every KPI that can be pushed down gives the same result both ways: (a) computed in memory from

@@ -1,4 +1,20 @@
-import type { Dimension } from './dimensions';
+
+/**
+ * The cuts every KPI can be asked for, by canonical name. Account attributes (business unit,
+ * product line, segment, serving team, account) reach every fact through its account; `period`
+ * is the calendar quarter (UTC) of the fact's time field.
+ */
+export const dimensions = [
+  'businessUnitId',
+  'productLineId',
+  'segmentId',
+  'teamId',
+  'accountId',
+  'journeyStage',
+  'channel',
+  'period',
+] as const;
+export type Dimension = (typeof dimensions)[number];
 
 /**
  * Engine-neutral aggregate plans: what a KPI needs, as group-by keys and counts, sums, minima and
