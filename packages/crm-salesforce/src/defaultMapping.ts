@@ -130,6 +130,22 @@ export const salesforceDefaultMapping = {
       status: { 'Closed Won': 'won', 'Closed Lost': 'lost', '*': 'open' },
     },
   }),
+  employeePulse: objectMappingSchema.parse({
+    entity: 'employeePulse',
+    object: 'Kizuna_Employee_Pulse__c',
+    fields: {
+      id: 'Id',
+      teamId: 'Team__c',
+      period: 'Period__c',
+      invited: 'Invited__c',
+      respondents: 'Respondents__c',
+      engagement: 'Engagement__c',
+      'enps.promoters': 'ENPS_Promoters__c',
+      'enps.passives': 'ENPS_Passives__c',
+      'enps.detractors': 'ENPS_Detractors__c',
+      itemMeans: 'Item_Means__c',
+    },
+  }),
 } satisfies Record<string, ObjectMapping>;
 
 export type SalesforceMapping = typeof salesforceDefaultMapping;

@@ -12,3 +12,4 @@ export type { QueryOptions, SalesforceRecord } from './restQuery';
 export { salesforceErrorFrom } from './salesforceError';
 export { assertSalesforceId, isSalesforceId, selectQuery, soqlStringLiteral } from './soql';
 export type { EqualsCondition, SelectSpec } from './soql';
+export * from './pushdown/index';

@@ -30,6 +30,30 @@ function nextUrl(connection: SalesforceConnection, nextRecordsUrl: string): stri
   return `${connection.instanceUrl}${nextRecordsUrl}`;
 }
 
+export type QueryPage = z.infer<typeof queryPageSchema>;
+
+/** The URL of a query's first batch. */
+export function queryUrl(connection: SalesforceConnection, soql: string, includeDeleted = false): string {
+  const resource = includeDeleted ? 'queryAll' : 'query';
+  return `${connection.instanceUrl}/services/data/${connection.apiVersion}/${resource}?q=${encodeURIComponent(soql)}`;
+}
+
+/** One batch of a query result, validated. */
+export async function fetchQueryPage(
+  transport: HttpTransport,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  signal?: AbortSignal,
+): Promise<QueryPage> {
+  const response = await transport({ method: 'GET', url, headers, ...(signal ? { signal } : {}) });
+  if (response.status !== 200) throw salesforceErrorFrom(response);
+  const page = queryPageSchema.safeParse(parseJsonBody(response, 'query result'));
+  if (!page.success) {
+    throw new CrmError('MALFORMED_RESPONSE', 'Salesforce returned a query result of an unexpected shape.', { cause: page.error });
+  }
+  return page.data;
+}
+
 /**
  * Runs a SOQL query and yields its records page by page until Salesforce says `done`.
  * Paging follows `nextRecordsUrl` — never counts — because a page may hold fewer rows than asked.
@@ -40,23 +64,15 @@ export async function* queryPages(
   soql: string,
   options: QueryOptions = {},
 ): AsyncGenerator<readonly SalesforceRecord[], void, undefined> {
-  const resource = options.includeDeleted === true ? 'queryAll' : 'query';
-  let url = `${connection.instanceUrl}/services/data/${connection.apiVersion}/${resource}?q=${encodeURIComponent(soql)}`;
+  let url = queryUrl(connection, soql, options.includeDeleted === true);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.batchSize !== undefined) headers['Sforce-Query-Options'] = `batchSize=${options.batchSize}`;
   const seen = new Set<string>();
   for (;;) {
-    const response = await transport({ method: 'GET', url, headers, ...(options.signal ? { signal: options.signal } : {}) });
-    if (response.status !== 200) throw salesforceErrorFrom(response);
-    const page = queryPageSchema.safeParse(parseJsonBody(response, 'query result'));
-    if (!page.success) {
-      throw new CrmError('MALFORMED_RESPONSE', 'Salesforce returned a query result of an unexpected shape.', {
-        cause: page.error,
-      });
-    }
-    yield page.data.records;
-    if (page.data.done) return;
-    const next = page.data.nextRecordsUrl;
+    const page = await fetchQueryPage(transport, url, headers, options.signal);
+    yield page.records;
+    if (page.done) return;
+    const next = page.nextRecordsUrl;
     if (next === undefined || seen.has(next)) {
       throw new CrmError('MALFORMED_RESPONSE', 'Salesforce said the query was not done but gave no new nextRecordsUrl.');
     }

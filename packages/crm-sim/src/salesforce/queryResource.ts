@@ -1,8 +1,11 @@
-import { invalidQueryLocator, malformedQuery } from './salesforceApiError';
+import { aggregateQueryMore, invalidQueryLocator, malformedQuery } from './salesforceApiError';
+import { maxAggregateRows } from './soql/aggregateQuery';
 import type { SalesforceOrg } from './salesforceOrg';
 import type { JsonQueryResult } from './soql/queryContext';
 
 export const defaultBatchSize = 2000;
+/** The locator handed out with an aggregate result's first batch; queryMore refuses it. */
+const aggregateLocator = '01g000000000000AGG';
 const minBatchSize = 200;
 
 /**
@@ -28,8 +31,17 @@ export function runQuery(
   if (soql === null || soql.trim() === '') throw malformedQuery('unexpected token: <EOF>');
   const result = org.execute(soql, { includeDeleted: options.includeDeleted, apiVersion: options.version });
   if (result.kind === 'count') return { totalSize: result.totalSize, done: true, records: [] };
-  // Aggregate results have no query locator: one batch, whatever batchSize says.
-  if (result.kind === 'aggregate') return { totalSize: result.totalSize, done: true, records: result.records };
+  // Aggregate results come in one batch of at most 2,000 rows, whatever batchSize says; past
+  // that the batch ends with done: false and a locator that queryMore refuses.
+  if (result.kind === 'aggregate') {
+    if (result.records.length <= maxAggregateRows) return { totalSize: result.totalSize, done: true, records: result.records };
+    return {
+      totalSize: result.totalSize,
+      done: false,
+      nextRecordsUrl: nextRecordsUrl(options.version, aggregateLocator, maxAggregateRows),
+      records: result.records.slice(0, maxAggregateRows),
+    };
+  }
   const records = result.page(0, options.batchSize);
   if (records.length >= result.totalSize) return { totalSize: result.totalSize, done: true, records };
   const locatorId = org.cursors.open({ result, batchSize: options.batchSize });
@@ -43,6 +55,7 @@ export function runQuery(
 
 /** `GET /query/01g…-2000` (or `/queryAll/…`): the batch at the locator's offset. */
 export function runQueryMore(org: SalesforceOrg, locator: string, version: string): JsonQueryResult {
+  if (locator.startsWith(`${aggregateLocator}-`)) throw aggregateQueryMore();
   const match = /^(01g[0-9A-Za-z]{15})-(\d+)$/.exec(locator);
   const locatorId = match?.[1];
   const cursor = locatorId === undefined ? undefined : org.cursors.get(locatorId);

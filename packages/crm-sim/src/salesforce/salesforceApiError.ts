@@ -76,6 +76,15 @@ export function invalidQueryLocator(): SalesforceApiError {
   return new SalesforceApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
 }
 
+/** queryMore on an aggregate result. The message is Salesforce's; the error code is not documented (unverified). */
+export function aggregateQueryMore(): SalesforceApiError {
+  return new SalesforceApiError(
+    400,
+    'INVALID_QUERY_LOCATOR',
+    'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+  );
+}
+
 export function invalidSession(): SalesforceApiError {
   return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 }

@@ -81,6 +81,19 @@ describe('paging by nextRecordsUrl', () => {
     expect(small.records).toHaveLength(200);
   });
 
+  it('ends an aggregate result past 2,000 groups with done: false, and refuses queryMore on it', async () => {
+    const first = (await query('SELECT Name, COUNT(Id) n FROM Kizuna_Feedback__c GROUP BY Name', { host: bigInstanceUrl })).body as Page;
+    expect([first.records.length, first.totalSize, first.done]).toEqual([2000, 2001, false]);
+    const more = await get(first.nextRecordsUrl ?? '', { host: bigInstanceUrl });
+    expect(more.status).toBe(400);
+    expect(more.body).toEqual([
+      {
+        message: 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+        errorCode: 'INVALID_QUERY_LOCATOR',
+      },
+    ]);
+  });
+
   it('serves queryAll and accepts its follow-up under /queryAll/ as well as /query/', async () => {
     const first = (await get(`/services/data/v66.0/queryAll?q=${encodeURIComponent('SELECT Id FROM Kizuna_Feedback__c')}`, { batchSize: 1000 })).body as Page;
     expect(first.nextRecordsUrl).toMatch(/\/query\/01g/);

@@ -26,6 +26,11 @@ interface Column {
 }
 
 /** GROUP BY results are never paged (no query locator), so the API caps them at one batch. */
+/**
+ * Aggregate results come in one batch: past 2,000 rows Salesforce returns the first batch with
+ * `done: false`, and queryMore on it fails ("Aggregate query does not support queryMore(), use
+ * LIMIT to restrict the results to a single batch").
+ */
 export const maxAggregateRows = 2000;
 
 const fnName = (fn: { functionName?: string }): string => (fn.functionName ?? '').toUpperCase();
@@ -151,13 +156,6 @@ export function runAggregateQuery(ctx: QueryContext, objectName: string, query: 
     offset,
     query.limit === undefined ? undefined : offset + query.limit,
   );
-  if (page.length > maxAggregateRows) {
-    throw new SalesforceApiError(
-      400,
-      'SIM_AGGREGATE_ROWS_EXCEEDED',
-      `crm-sim: this GROUP BY query returns ${page.length} rows; aggregate results cannot be paged past one batch of ${maxAggregateRows}. Narrow the query or add LIMIT.`,
-    );
-  }
   return page.map((group) => {
     const row: JsonRecord = { attributes: { type: 'AggregateResult' } };
     for (const column of columns) row[column.key] = wire(column.operand.type, column.operand.get(group));

@@ -149,11 +149,11 @@ describe('COUNT and aggregates', () => {
     expect(errorOf('SELECT COUNT(Id) FROM Account LIMIT 1').errorCode).toBe('MALFORMED_QUERY');
   });
 
-  it('caps GROUP BY results at 2,000 rows with a simulator error (no query locator for aggregates)', async () => {
+  it('computes every group of a GROUP BY (the 2,000-row batch cap is applied by the REST resource)', async () => {
     const { canonicalFixtureWithFeedback } = await import('../../testing/canonicalFixture');
     const big = createSalesforceOrg(canonicalFixtureWithFeedback(2001));
     const query = 'SELECT Name, COUNT(Id) FROM Kizuna_Feedback__c GROUP BY Name';
-    expect(() => big.query(query)).toThrow(expect.objectContaining({ status: 400, errorCode: 'SIM_AGGREGATE_ROWS_EXCEEDED' }));
+    expect(big.query(query).totalSize).toBe(2001);
     expect(big.query(`${query} LIMIT 2000`).totalSize).toBe(2000);
   });
 });

@@ -1,0 +1,117 @@
+import { CrmError, type HttpTransport } from '@kizuna/crm-core';
+import type { AggregatePlan, AggregateQuery, Dimension, GroupTotals, PlanValue } from '@kizuna/model';
+import { z } from 'zod';
+import type { SalesforceConnection } from '../connection';
+import type { SalesforceMapping } from '../defaultMapping';
+import { fetchQueryPage, queryUrl } from '../restQuery';
+import { compileAggregateSoql, NotPushable, type CompiledAggregate } from './compileAggregateSoql';
+import { sourceLayouts, type SourceLayout } from './planFields';
+
+/** Salesforce returns at most one batch of 2,000 aggregate rows and cannot page further. */
+export const AGGREGATE_ROW_LIMIT = 2000;
+
+const aggregateRowSchema = z
+  .object({ attributes: z.object({ type: z.literal('AggregateResult') }) })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export interface PushdownContext {
+  readonly transport: HttpTransport;
+  readonly connection: SalesforceConnection;
+  readonly mapping: SalesforceMapping;
+  readonly signal?: AbortSignal;
+}
+
+function totalsOf(row: Readonly<Record<string, unknown>>, compiled: CompiledAggregate): GroupTotals {
+  const keys: Partial<Record<Dimension, string>> = {};
+  for (const { alias, dimension } of compiled.groupAliases) {
+    const value = row[alias];
+    if (value !== null && value !== undefined) keys[dimension] = String(value);
+  }
+  if (compiled.periodAliases !== null) {
+    const year = row[compiled.periodAliases.year];
+    const quarter = row[compiled.periodAliases.quarter];
+    if (typeof year === 'number' && typeof quarter === 'number') keys.period = `${year}-Q${quarter}`;
+  }
+  const values: Record<string, number> = {};
+  for (const { alias, id } of compiled.measureAliases) {
+    const value = row[alias];
+    if (typeof value === 'number') values[id] = value;
+  }
+  return { keys, values };
+}
+
+async function runOnce(query: AggregateQuery, layout: SourceLayout, context: PushdownContext) {
+  const compiled = compileAggregateSoql(query, layout, context.mapping.account);
+  const page = await fetchQueryPage(context.transport, queryUrl(context.connection, compiled.soql), { Accept: 'application/json' }, context.signal);
+  const rows = page.records.map((record) => {
+    const parsed = aggregateRowSchema.safeParse(record);
+    if (!parsed.success) throw new CrmError('MALFORMED_RESPONSE', 'Salesforce returned an aggregate row of an unexpected shape.', { cause: parsed.error });
+    return totalsOf(parsed.data, compiled);
+  });
+  return { rows, complete: page.done && rows.length < AGGREGATE_ROW_LIMIT };
+}
+
+/** The distinct values of one dimension under the query's conditions (one aggregate query). */
+async function distinctValues(query: AggregateQuery, dimension: Dimension, layout: SourceLayout, context: PushdownContext): Promise<string[]> {
+  const { rows, complete } = await runOnce({ ...query, groupBy: [dimension], measures: [{ id: 'n', op: 'count' }] }, layout, context);
+  if (!complete) {
+    throw new CrmError('INVALID_QUERY', `More than ${AGGREGATE_ROW_LIMIT} values of ${dimension}: narrow the cut or the filters.`);
+  }
+  return rows.map((row) => row.keys[dimension]).filter((value): value is string => value !== undefined);
+}
+
+/**
+ * Runs one plan query; when the answer would exceed Salesforce's 2,000-row aggregate batch it is
+ * split on its first non-period dimension into value ranges that each fit, halving until they do.
+ * Never returns a truncated result: a cut that cannot be split is an INVALID_QUERY error.
+ */
+async function runSplitting(query: AggregateQuery, layout: SourceLayout, context: PushdownContext): Promise<GroupTotals[]> {
+  const first = await runOnce(query, layout, context);
+  if (first.complete) return first.rows;
+  const dimension = query.groupBy.find((candidate) => candidate !== 'period');
+  if (dimension === undefined) {
+    throw new CrmError('INVALID_QUERY', `More than ${AGGREGATE_ROW_LIMIT} groups and nothing to split them on: narrow the window.`);
+  }
+  const values = await distinctValues(query, dimension, layout, context);
+  const results: GroupTotals[] = [];
+  const pending: PlanValue[][] = [values];
+  while (pending.length > 0) {
+    const chunk = pending.pop() ?? [];
+    const part = await runOnce({ ...query, where: [...query.where, { field: dimension, op: 'in', values: chunk }] }, layout, context);
+    if (part.complete) results.push(...part.rows);
+    else if (chunk.length > 1) pending.push(chunk.slice(0, chunk.length / 2), chunk.slice(chunk.length / 2));
+    else throw new CrmError('INVALID_QUERY', `One value of ${dimension} alone has more than ${AGGREGATE_ROW_LIMIT} groups: narrow the cut.`);
+  }
+  return results;
+}
+
+/**
+ * Pushes a metrics plan down into Salesforce: every query as a SOQL aggregate over the mapped
+ * objects. Returns the group totals per query (for `finishKpi`), or `{ unsupported }` when this
+ * org's mapping cannot express the plan (the caller then evaluates in memory).
+ */
+export async function runAggregatePlan(
+  plan: AggregatePlan,
+  context: PushdownContext,
+): Promise<Record<string, GroupTotals[]> | { readonly unsupported: string }> {
+  const layouts = sourceLayouts(context.mapping);
+  const entries = Object.entries(plan.queries);
+  try {
+    for (const [, query] of entries) {
+      const layout = layouts[query.source];
+      if (layout === undefined) throw new NotPushable(`no Salesforce object holds ${query.source}`);
+      compileAggregateSoql(query, layout, context.mapping.account);
+    }
+  } catch (error) {
+    if (error instanceof NotPushable) return { unsupported: error.message };
+    throw error;
+  }
+  const results = await Promise.all(
+    entries.map(async ([name, query]) => {
+      const layout = layouts[query.source];
+      if (layout === undefined) throw new NotPushable(`no Salesforce object holds ${query.source}`);
+      return [name, await runSplitting(query, layout, context)] as const;
+    }),
+  );
+  return Object.fromEntries(results);
+}
