@@ -1,5 +1,5 @@
 import type { FieldType, FunctionExp, GroupByClause, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
-import { fieldNotAllowed, malformedQuery, SalesforceApiError, simUnsupported } from '../salesforceApiError';
+import { fieldNotAllowed, malformedQuery, simUnsupported } from '../salesforceApiError';
 import type { SalesforceFieldType } from '../salesforceSchema';
 import { formatSalesforceDateTime, type FieldValue, type StoredRecord } from '../storedRecord';
 import { aggregateFunctionNames, compileAggregate } from './aggregateFunctions';
