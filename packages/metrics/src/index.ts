@@ -5,3 +5,4 @@ export type { AccountNpsResult, TrailingWindow } from './accountNps';
 export { criticalZ } from './normalQuantile';
 export type { KpiWarning, KpiWarningCode } from './warnings';
 export * from './kpi/index';
+export * from './stats/index';

@@ -1,6 +1,7 @@
-import quantileOfT from '@stdlib/stats-base-dists-t-quantile';
 import { criticalZ } from '../normalQuantile';
 import { npsFromCounts, type NpsCounts } from '../nps';
+import { meanInterval } from '../stats/meanInterval';
+import { wilsonInterval } from '../stats/wilsonInterval';
 import type { KpiWarning } from '../warnings';
 import type { KpiResult } from './kpiDefinition';
 
@@ -27,33 +28,15 @@ export function npsResult(counts: NpsCounts): KpiResult {
 /** A share (0–1) with its Wilson score interval. */
 export function shareResult(successes: number, n: number, minimum = MINIMUM_N): KpiResult {
   if (n === 0) return noData({ successes: 0, n: 0 });
-  const z = criticalZ(LEVEL);
-  const p = successes / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denominator;
-  const margin = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return {
-    value: p,
-    interval: { low: Math.max(0, centre - margin), high: Math.min(1, centre + margin), level: LEVEL },
-    n,
-    warnings: sampleWarnings(n, minimum),
-    detail: { successes, n },
-  };
+  const { estimate, low, high, level } = wilsonInterval(successes, n, LEVEL);
+  return { value: estimate, interval: { low, high, level }, n, warnings: sampleWarnings(n, minimum), detail: { successes, n } };
 }
 
 /** A mean with its t interval, from n, Σx and Σx². */
 export function meanResult(n: number, sum: number, sumOfSquares: number): KpiResult {
   if (n === 0) return noData({ n: 0, sum: 0 });
-  const mean = sum / n;
-  const variance = n > 1 ? Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1)) : Number.NaN;
-  const margin = n > 1 ? quantileOfT(1 - (1 - LEVEL) / 2, n - 1) * Math.sqrt(variance / n) : Number.NaN;
-  return {
-    value: mean,
-    interval: Number.isNaN(margin) ? null : { low: mean - margin, high: mean + margin, level: LEVEL },
-    n,
-    warnings: sampleWarnings(n),
-    detail: { n, sum, sumOfSquares },
-  };
+  const result = meanInterval({ n, sum, sumSq: sumOfSquares }, LEVEL);
+  return { value: result.mean, interval: result.interval, n, warnings: sampleWarnings(n), detail: { n, sum, sumOfSquares } };
 }
 
 /** Type-7 (linear) quantile of sorted values. */

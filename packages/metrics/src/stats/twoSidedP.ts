@@ -1,0 +1,7 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+
+/** Two-sided p-value of a standard-normal test statistic: 2·Φ(−|z|). */
+export function twoSidedP(z: number): number {
+  if (Number.isNaN(z)) throw new RangeError('z must be a number');
+  return Math.min(1, 2 * normalCdf(-Math.abs(z), 0, 1));
+}
