@@ -10,3 +10,4 @@ export type { CallStats, FetchLike, HttpRequest, HttpResponse, HttpTransport } f
 export { crmIdentifierSchema, mappedCrmFields, objectMappingSchema } from './fieldMapping';
 export type { ObjectMapping } from './fieldMapping';
 export { mapRecord, normaliseDateTime } from './mapRecord';
+export * from './transport/index';

@@ -13,3 +13,4 @@ export { salesforceErrorFrom } from './salesforceError';
 export { assertSalesforceId, isSalesforceId, selectQuery, soqlStringLiteral } from './soql';
 export type { EqualsCondition, SelectSpec } from './soql';
 export * from './pushdown/index';
+export * from './auth/index';

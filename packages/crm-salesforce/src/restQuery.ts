@@ -92,3 +92,35 @@ export async function queryAll(
   for await (const page of queryPages(transport, connection, soql, options)) records.push(...page);
   return records;
 }
+
+/**
+ * All records of a query result whose first batch is already in hand (e.g. a composite
+ * subrequest's body or a child subquery's result): follows `nextRecordsUrl` to the end.
+ */
+export async function completeQueryResult(
+  transport: HttpTransport,
+  connection: SalesforceConnection,
+  first: QueryPage,
+  signal?: AbortSignal,
+): Promise<SalesforceRecord[]> {
+  const records: SalesforceRecord[] = [...first.records];
+  const seen = new Set<string>();
+  let page = first;
+  while (!page.done) {
+    const next = page.nextRecordsUrl;
+    if (next === undefined || seen.has(next)) {
+      throw new CrmError('MALFORMED_RESPONSE', 'Salesforce said the query was not done but gave no new nextRecordsUrl.');
+    }
+    seen.add(next);
+    page = await fetchQueryPage(transport, nextUrl(connection, next), { Accept: 'application/json' }, signal);
+    records.push(...page.records);
+  }
+  return records;
+}
+
+/** Validates a value as a query result (e.g. a composite subrequest body or a child subquery). */
+export function asQueryPage(value: unknown, what: string): QueryPage {
+  const page = queryPageSchema.safeParse(value);
+  if (!page.success) throw new CrmError('MALFORMED_RESPONSE', `Salesforce returned ${what} of an unexpected shape.`, { cause: page.error });
+  return page.data;
+}

@@ -6,3 +6,8 @@ export { criticalZ } from './normalQuantile';
 export type { KpiWarning, KpiWarningCode } from './warnings';
 export * from './kpi/index';
 export * from './stats/index';
+export * from './drivers/index';
+export * from './linkage/index';
+export * from './journey/index';
+export * from './health/index';
+export * from './nba/index';

@@ -23,6 +23,8 @@ export const actionSchema = z.strictObject({
   dueAt: dateTimeSchema.optional(),
   snoozedUntil: dateTimeSchema.optional(),
   dismissedReason: z.string().max(1000).optional(),
+  /** When it was dismissed: dismissed actions are not proposed again for a while after this. */
+  dismissedAt: dateTimeSchema.optional(),
   crmTaskId: idSchema.optional(),
 });
 export type Action = z.infer<typeof actionSchema>;

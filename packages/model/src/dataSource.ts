@@ -14,6 +14,17 @@ export interface RejectedRecord {
   readonly issues: readonly ValidationIssue[];
 }
 
+/**
+ * A part of an account's context that could not be read (the CRM refused the query: a missing
+ * object or field, no permission). The rest of the context is still shown; this says what is not.
+ */
+export interface UnavailablePart {
+  readonly entity: EntityName;
+  /** The adapter's error code, e.g. `INVALID_TYPE`, `INVALID_FIELD`, `PERMISSION_DENIED`. */
+  readonly code: string;
+  readonly message: string;
+}
+
 /** Everything Kizuna knows about one account, read in one batch. */
 export interface AccountContext {
   readonly account: Account;
@@ -25,6 +36,8 @@ export interface AccountContext {
   readonly actions: readonly Action[];
   /** Records that were read but failed validation: reported to the user, never silently dropped. */
   readonly rejected: readonly RejectedRecord[];
+  /** Parts that could not be read at all; their arrays above are empty. */
+  readonly unavailable: readonly UnavailablePart[];
 }
 
 /** A row of the account list: enough to name and place an account. */

@@ -26,7 +26,7 @@ export { datasetKeys, entityLabels, entityNames, entitySchemas } from './entitie
 export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
 export type { ParseResult, ValidationIssue } from './validate';
-export type { AccountContext, AccountSummary, CxDataSource, ReadOptions, RejectedRecord } from './dataSource';
+export type { AccountContext, AccountSummary, CxDataSource, ReadOptions, RejectedRecord, UnavailablePart } from './dataSource';
 export { dimensions, groupKeyOf, joinQueryTotals } from './aggregatePlan';
 export type {
   AggregatePlan,

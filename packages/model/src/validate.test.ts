@@ -49,6 +49,13 @@ describe('parseEntity', () => {
     expect(byField['(record)']).toBe('unknown field(s) colour');
   });
 
+  it('tells a missing field from one of the wrong type', () => {
+    const result = parseEntity('feedback', { ...validFeedback, score: 'nine' });
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.field, issue.problem])).toEqual([
+      ['score', 'Invalid input: expected number, received string'],
+    ]);
+  });
+
   it('checks cross-field rules: churned accounts need a churn date', () => {
     const result = parseEntity('account', {
       id: 'acc-1',

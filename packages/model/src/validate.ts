@@ -38,7 +38,7 @@ function problemOf(issue: z.core.$ZodIssue): string {
 /** Validates `input` as a canonical `entity`; never throws. */
 export function parseEntity<TName extends EntityName>(entity: TName, input: unknown): ParseResult<EntityOf<TName>> {
   const schema = entitySchemas[entity] as unknown as z.ZodType<EntityOf<TName>>;
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,

@@ -3,4 +3,4 @@ export type { CompiledAggregate } from './compileAggregateSoql';
 export { relationshipOf, soqlFieldOf, sourceLayouts } from './planFields';
 export type { SourceLayout } from './planFields';
 export { AGGREGATE_ROW_LIMIT, runAggregatePlan } from './runAggregatePlan';
-export type { PushdownContext } from './runAggregatePlan';
+export type { PushdownContext, PushdownResult } from './runAggregatePlan';

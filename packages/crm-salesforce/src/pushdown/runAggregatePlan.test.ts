@@ -56,8 +56,9 @@ describe('runAggregatePlan against the simulated org', () => {
       const definition = kpiCatalogue[id];
       const plan = compileKpi(definition, request);
       if ('unsupported' in plan) throw new Error(`${id} is pushable`);
-      const totals = await runAggregatePlan(plan, context().pushdown);
-      if ('unsupported' in totals) throw new Error(`${id}: ${totals.unsupported}`);
+      const result = await runAggregatePlan(plan, context().pushdown);
+      if (!result.pushed) throw new Error(`${id}: ${result.unsupported}`);
+      const totals = result.totals;
       const usable = request.groupBy.filter((dimension) => definition.dimensions.includes(dimension));
       const pushed = finishKpi(definition, request, plan, totals).groups.map((group) => [groupKeyOf(group.keys, usable), group.result] as const);
       const direct = evaluateKpi(definition, tables, request).groups.map((group) => [groupKeyOf(group.keys, usable), group.result] as const);
@@ -90,9 +91,9 @@ describe('runAggregatePlan against the simulated org', () => {
     const direct = evaluateKpi(kpiCatalogue.nps, buildFactTables(bigDataset), request).groups;
     expect(direct.length).toBeGreaterThan(2000);
     const { stats, pushdown } = context();
-    const totals = await runAggregatePlan(plan, { ...pushdown, connection: parseSalesforceConnection({ instanceUrl: bigUrl }) });
-    if ('unsupported' in totals) throw new Error(totals.unsupported);
-    const pushed = new Map(finishKpi(kpiCatalogue.nps, request, plan, totals).groups.map((group) => [groupKeyOf(group.keys, request.groupBy), group.result]));
+    const result = await runAggregatePlan(plan, { ...pushdown, connection: parseSalesforceConnection({ instanceUrl: bigUrl }) });
+    if (!result.pushed) throw new Error(result.unsupported);
+    const pushed = new Map(finishKpi(kpiCatalogue.nps, request, plan, result.totals).groups.map((group) => [groupKeyOf(group.keys, request.groupBy), group.result] as const));
     expect(pushed.size).toBe(direct.length);
     // In the org, accounts are known by their Salesforce ids.
     for (const group of direct) {
@@ -106,6 +107,6 @@ describe('runAggregatePlan against the simulated org', () => {
   it('says which plans this org cannot take, so the caller evaluates them in memory', async () => {
     const plan = compileKpi(kpiCatalogue.engagement, { groupBy: ['businessUnitId'] });
     if ('unsupported' in plan) throw new Error('engagement has a plan');
-    expect(await runAggregatePlan(plan, context().pushdown)).toEqual({ unsupported: 'no Salesforce field holds businessUnitId' });
+    expect(await runAggregatePlan(plan, context().pushdown)).toEqual({ pushed: false, unsupported: 'no Salesforce field holds businessUnitId' });
   });
 });

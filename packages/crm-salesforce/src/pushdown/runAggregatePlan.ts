@@ -85,15 +85,19 @@ async function runSplitting(query: AggregateQuery, layout: SourceLayout, context
   return results;
 }
 
+export type PushdownResult =
+  | { readonly pushed: true; readonly totals: Record<string, GroupTotals[]> }
+  | { readonly pushed: false; readonly unsupported: string };
+
 /**
  * Pushes a metrics plan down into Salesforce: every query as a SOQL aggregate over the mapped
- * objects. Returns the group totals per query (for `finishKpi`), or `{ unsupported }` when this
+ * objects. Returns the group totals per query (for `finishKpi`), or why not when this
  * org's mapping cannot express the plan (the caller then evaluates in memory).
  */
 export async function runAggregatePlan(
   plan: AggregatePlan,
   context: PushdownContext,
-): Promise<Record<string, GroupTotals[]> | { readonly unsupported: string }> {
+): Promise<PushdownResult> {
   const layouts = sourceLayouts(context.mapping);
   const entries = Object.entries(plan.queries);
   try {
@@ -103,7 +107,7 @@ export async function runAggregatePlan(
       compileAggregateSoql(query, layout, context.mapping.account);
     }
   } catch (error) {
-    if (error instanceof NotPushable) return { unsupported: error.message };
+    if (error instanceof NotPushable) return { pushed: false, unsupported: error.message };
     throw error;
   }
   const results = await Promise.all(
@@ -113,5 +117,5 @@ export async function runAggregatePlan(
       return [name, await runSplitting(query, layout, context)] as const;
     }),
   );
-  return Object.fromEntries(results);
+  return { pushed: true, totals: Object.fromEntries(results) };
 }

@@ -1,0 +1,12 @@
+export { stageSatisfaction } from './stageSatisfaction';
+export type { StageSatisfaction, StageSatisfactionOptions } from './stageSatisfaction';
+export { handOffDrops } from './handOffDrops';
+export type { HandOffComparison, HandOffFinding, HandOffFindingCode, HandOffOptions, HandOffResult } from './handOffDrops';
+export { momentOfTruthEffects } from './momentOfTruthEffects';
+export type { MomentOfTruthEffect, MomentOfTruthInput, MomentOfTruthOptions } from './momentOfTruthEffects';
+export { clusteredNps } from './clusteredNps';
+export type { ClusteredNpsResult, ClusteredScore } from './clusteredNps';
+export { topTwoBox } from './topTwoBox';
+export type { TopTwoBox } from './topTwoBox';
+export { designEffect as clusterRobustDesignEffect } from './designEffect';
+export { holmAdjust } from './holmAdjust';

@@ -1,0 +1,13 @@
+export { cxExLinkage } from './cxExLinkage';
+export type { CxExLinkageInput, CxExLinkageOptions, CxExLinkageResult, LaggedLinkage } from './cxExLinkage';
+export type { TeamCxOutcome } from './teamQuarterCells';
+export { accountOperations } from './accountOperations';
+export type { AccountOperations, OperationalInput } from './accountOperations';
+export { operationalDrivers, operationalMetricWorseWhen } from './operationalDrivers';
+export type { ChurnQuartile, OperationalDriverEffect, OperationalDriversOptions, OperationalMetric } from './operationalDrivers';
+export { correlationEstimate, pearsonEstimate, spearmanEstimate } from './correlationEstimate';
+export type { CorrelationEstimate, CorrelationOptions } from './correlationEstimate';
+export { rateRatio } from './rateRatio';
+export type { RateRatio } from './rateRatio';
+export { shiftQuarter } from './quarters';
+export type { LinkageWarning, LinkageWarningCode, OperationalWarning } from './linkageWarnings';
