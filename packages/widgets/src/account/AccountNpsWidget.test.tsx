@@ -50,6 +50,15 @@ describe('AccountNpsWidget', () => {
     expect((await screen.findByTestId('nps-value')).textContent).toBe('+30');
   });
 
+  it('says what failed when the CRM refused the feedback part, and offers a retry', async () => {
+    const unavailable = [{ entity: 'feedback' as const, code: 'INVALID_TYPE', message: "sObject type 'Kizuna_Feedback__c' is not supported." }];
+    renderWidget(scriptedSource(context([], [], unavailable), context(tenAnswers)));
+    expect(await screen.findByText(/An object Kizuna needs does not exist in your CRM/)).toBeTruthy();
+    expect(screen.queryByTestId('nps-value')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await screen.findByTestId('nps-value')).textContent).toBe('+30');
+  });
+
   it('says so when nobody has answered, instead of showing zero', async () => {
     renderWidget(scriptedSource(context([])));
     expect(await screen.findByText('No NPS responses in this period yet.')).toBeTruthy();

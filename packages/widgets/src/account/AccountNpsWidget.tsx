@@ -25,11 +25,13 @@ export function AccountNpsWidget({ accountId, asOf, windowDays = 365 }: AccountN
     () => (query.data === undefined ? undefined : accountNps(query.data.feedback, accountId, { asOf, days: windowDays })),
     [query.data, accountId, asOf, windowDays],
   );
+  const feedbackUnavailable = query.data?.unavailable.find((part) => part.entity === 'feedback');
   return (
     <WidgetFrame title={t('nps.title')} busy={query.isFetching}>
       {query.isPending && <Skeleton />}
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {result !== undefined && query.data !== undefined && (
+      {feedbackUnavailable !== undefined && <ErrorState error={feedbackUnavailable} onRetry={() => void query.refetch()} />}
+      {result !== undefined && query.data !== undefined && feedbackUnavailable === undefined && (
         <NpsCard result={result} rejectedCount={query.data.rejected.length} />
       )}
     </WidgetFrame>

@@ -34,6 +34,7 @@ export function npsAnswer(id: string, score: number, respondedAt = '2026-06-01T0
 export function accountContextWith(
   feedback: readonly Feedback[],
   rejected: AccountContext['rejected'] = [],
+  unavailable: AccountContext['unavailable'] = [],
 ): AccountContext {
   return {
     account: {
@@ -55,6 +56,7 @@ export function accountContextWith(
     opportunities: [],
     actions: [],
     rejected,
+    unavailable,
   };
 }
 
