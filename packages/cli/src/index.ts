@@ -1,0 +1,13 @@
+export { main } from './main';
+export { CapturedText } from './cliIo';
+export type { CliIo, TextSink } from './cliIo';
+export { exitCodes } from './exitCodes';
+export type { ExitCode } from './exitCodes';
+export { analyze, runAnalyze } from './analyze/runAnalyze';
+export { parseAnalyzeArgs } from './analyze/analyzeOptions';
+export type { AnalyzeArgs, AnalyzeOptions, TimeWindow } from './analyze/analyzeOptions';
+export { loadDataset } from './load/loadDataset';
+export type { LoadedData, LoadReport } from './load/loadDataset';
+export type { FileReport, RowReport } from './load/fileReport';
+export { analyzeSections, runSections } from './sections/index';
+export type { AnalysisContext, JsonValue, Section, SectionModule, SectionRun } from './sections/index';
