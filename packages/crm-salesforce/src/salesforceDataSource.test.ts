@@ -78,12 +78,12 @@ describe('createSalesforceDataSource against the simulated org', () => {
     },
   );
 
-  it('costs one query per object today, each paged to the end (composite will make it one)', async () => {
+  it('reads the whole account context in one round trip (a composite request)', async () => {
     const dataSource = source();
     const account = dataset.accounts[0];
     if (account === undefined) throw new Error('no accounts generated');
     await dataSource.getAccountContext(org.salesforceIdOf('account', account.id));
-    expect(dataSource.stats.calls).toBe(7);
+    expect(dataSource.stats.calls).toBe(1);
     expect(dataSource.stats.bytesReceived).toBeGreaterThan(0);
   });
 

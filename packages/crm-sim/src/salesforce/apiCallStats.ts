@@ -1,5 +1,9 @@
-/** Which REST resource a request hit. */
-export type SalesforceEndpoint = 'query' | 'queryAll' | 'queryMore';
+/**
+ * Which resource a request hit: the query resources, the sObject resources (create, retrieve,
+ * update, upsert, delete), sObject Collections, composite (one call whatever its subrequests),
+ * and the OAuth token endpoint (counted, but not against the daily allocation).
+ */
+export type SalesforceEndpoint = 'query' | 'queryAll' | 'queryMore' | 'sobjects' | 'collections' | 'composite' | 'token';
 
 export interface ApiCallSnapshot {
   /** Every request the simulator answered, whatever its status. */
@@ -11,7 +15,15 @@ export interface ApiCallSnapshot {
   readonly apiUsage: number;
 }
 
-const emptyByEndpoint = (): Record<SalesforceEndpoint, number> => ({ query: 0, queryAll: 0, queryMore: 0 });
+const emptyByEndpoint = (): Record<SalesforceEndpoint, number> => ({
+  query: 0,
+  queryAll: 0,
+  queryMore: 0,
+  sobjects: 0,
+  collections: 0,
+  composite: 0,
+  token: 0,
+});
 
 /**
  * API-call accounting: what benchmarks and tests read to count round trips and bytes.

@@ -1,9 +1,9 @@
-/** The REST error body: always a JSON array; query errors carry no `fields` key. */
-export type SalesforceErrorBody = [{ message: string; errorCode: string }];
+/** The REST error body: always a JSON array; query errors carry no `fields` key, DML errors do. */
+export type SalesforceErrorBody = [{ message: string; errorCode: string; fields?: string[] }];
 
 /**
- * An error the simulated org answers with: HTTP status + `errorCode` + message, exactly as the
- * REST API puts them in its `[{"message","errorCode"}]` body.
+ * An error the simulated org answers with: HTTP status + `errorCode` + message (+ `fields` for
+ * DML errors), exactly as the REST API puts them in its `[{"message","errorCode"}]` body.
  */
 export class SalesforceApiError extends Error {
   override readonly name = 'SalesforceApiError';
@@ -11,12 +11,16 @@ export class SalesforceApiError extends Error {
     readonly status: number,
     readonly errorCode: string,
     message: string,
+    /** DML and validation errors name the offending fields (possibly none); query errors have no key. */
+    readonly fields?: readonly string[],
   ) {
     super(message);
   }
 
   body(): SalesforceErrorBody {
-    return [{ message: this.message, errorCode: this.errorCode }];
+    return this.fields === undefined
+      ? [{ message: this.message, errorCode: this.errorCode }]
+      : [{ message: this.message, errorCode: this.errorCode, fields: [...this.fields] }];
   }
 }
 
@@ -89,8 +93,17 @@ export function invalidSession(): SalesforceApiError {
   return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
 }
 
+/** The 401 that refreshing the token cannot fix (jsforce PR #1301). */
+export function sessionNotValidForRest(): SalesforceApiError {
+  return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'This session is not valid for use with the REST API');
+}
+
 export function requestLimitExceeded(): SalesforceApiError {
   return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+}
+
+export function concurrentLimitExceeded(): SalesforceApiError {
+  return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.');
 }
 
 export function notFound(): SalesforceApiError {

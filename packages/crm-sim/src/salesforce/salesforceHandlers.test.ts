@@ -189,7 +189,12 @@ describe('authentication, limits and accounting', () => {
   it('counts every request by endpoint, with the bytes sent, until reset', async () => {
     const replies = [await query('SELECT Id FROM Account'), await query('SELECT Id FROM Account', { token: null })];
     const bytes = replies.reduce((total, reply) => total + new TextEncoder().encode(JSON.stringify(reply.body)).length, 0);
-    expect(org.calls.snapshot()).toEqual({ total: 2, byEndpoint: { query: 2, queryAll: 0, queryMore: 0 }, bytesSent: bytes, apiUsage: 1 });
+    expect(org.calls.snapshot()).toEqual({
+      total: 2,
+      byEndpoint: { query: 2, queryAll: 0, queryMore: 0, sobjects: 0, collections: 0, composite: 0, token: 0 },
+      bytesSent: bytes,
+      apiUsage: 1,
+    });
     org.calls.reset();
     expect(org.calls.total).toBe(0);
   });

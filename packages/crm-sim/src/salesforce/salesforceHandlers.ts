@@ -1,13 +1,12 @@
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, type HttpHandler } from 'msw';
 import type { SalesforceEndpoint } from './apiCallStats';
-import { runQuery, runQueryMore, batchSizeOf } from './queryResource';
-import {
-  invalidSession,
-  notFound,
-  requestLimitExceeded,
-  SalesforceApiError,
-} from './salesforceApiError';
-import { createSalesforceKnobs, type SalesforceFault, type SalesforceKnobs } from './salesforceKnobs';
+import { runComposite } from './composite/runComposite';
+import { exchangeToken } from './oauth/tokenEndpoint';
+import { batchSizeOf, runQuery, runQueryMore } from './queryResource';
+import { parseJsonBody, versionNumber, type RestCall } from './restAnswer';
+import { createResponder, jsonHeaders, sendAnswer, type Responder } from './restResponder';
+import { routeRestCall } from './restRouter';
+import { createSalesforceKnobs, type SalesforceKnobs } from './salesforceKnobs';
 import { defaultSalesforceApiVersion, type SalesforceOrg } from './salesforceOrg';
 
 export interface SalesforceHandlerOptions {
@@ -15,112 +14,86 @@ export interface SalesforceHandlerOptions {
   readonly instanceUrl: string;
   /** Highest API version served; lower versions (v31.0+) are answered too. Default `v66.0`. */
   readonly apiVersion?: string;
-  /** Bearer tokens accepted from the start; more can be issued with `org.sessions.issue()`. */
+  /** Bearer tokens accepted from the start; more can be issued with `org.sessions.issue()` or OAuth. */
   readonly accessTokens?: readonly string[];
-  /** Latency, token expiry, daily limit and injected faults; read on every request. */
+  /** Latency, token expiry, limits and injected faults; read on every request. */
   readonly knobs?: SalesforceKnobs;
+  /**
+   * The login host of the OAuth token endpoint (`{loginUrl}/services/oauth2/token`), which a JWT
+   * bearer assertion's `aud` must name. Default `https://login.salesforce.com`. Give each org its
+   * own when several share one server: the first handler registered for a host answers.
+   */
+  readonly loginUrl?: string;
 }
 
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
+export const defaultLoginUrl = 'https://login.salesforce.com';
 
-const jsonHeaders = { 'Content-Type': 'application/json;charset=UTF-8' };
-const encoder = new TextEncoder();
-
-function faultAnswer(fault: SalesforceFault): Answer | undefined {
-  switch (fault) {
-    case 'serverError':
-      return {
-        status: 500,
-        body: [{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1180204739-24357 (-1398574432)', errorCode: 'UNKNOWN_EXCEPTION' }],
-      };
-    case 'serviceUnavailable':
-      return { status: 503, body: [{ message: 'Server is temporarily unavailable. Please try again later.', errorCode: 'SERVER_UNAVAILABLE' }] };
-    case 'queryTimeout':
-      return { status: 400, body: [{ message: 'Your query request was running for too long.', errorCode: 'QUERY_TIMEOUT' }] };
-    case 'malformedBody':
-      return undefined;
-  }
-}
-
-function versionNumber(version: string): number | null {
-  const match = /^v(\d{2,3})\.0$/.exec(version);
-  return match?.[1] === undefined ? null : Number(match[1]);
-}
-
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get('Authorization');
-  const match = header === null ? null : /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
-}
-
-type Responder = (request: Request, endpoint: SalesforceEndpoint, version: string, run: () => unknown) => Promise<Response>;
-
-/** Checks version, session and allocation, as the API does before running anything. */
-function admit(org: SalesforceOrg, knobs: SalesforceKnobs, highest: number, request: Request, version: string): string {
-  const requested = versionNumber(version);
-  if (requested === null || requested < 31 || requested > highest) throw notFound();
-  const token = bearerToken(request);
-  if (token === null || org.sessions.status(token, knobs.tokenExpiresAfterCalls) !== 'valid') throw invalidSession();
-  org.sessions.use(token);
-  if (org.calls.apiUsage >= knobs.dailyLimit) throw requestLimitExceeded();
-  return `api-usage=${org.calls.useAllocation()}/${knobs.dailyLimit}`;
-}
-
-/** What every request goes through: latency, admission, injected faults, accounting. */
-function createResponder(org: SalesforceOrg, knobs: SalesforceKnobs, highest: number): Responder {
-  return async (request, endpoint, version, run) => {
-    if (knobs.latencyMs > 0) await delay(knobs.latencyMs);
-    const headers: Record<string, string> = { ...jsonHeaders };
-    let result: Answer;
-    let truncate = false;
-    try {
-      headers['Sforce-Limit-Info'] = admit(org, knobs, highest, request, version);
-      const fault = knobs.failNext.shift();
-      truncate = fault === 'malformedBody';
-      result = (fault === undefined ? undefined : faultAnswer(fault)) ?? { status: 200, body: run() };
-    } catch (error) {
-      if (!(error instanceof SalesforceApiError)) throw error;
-      if (error.errorCode === 'REQUEST_LIMIT_EXCEEDED') headers['Sforce-Limit-Info'] = `api-usage=${org.calls.apiUsage}/${knobs.dailyLimit}`;
-      result = { status: error.status, body: error.body() };
-    }
-    const json = JSON.stringify(result.body);
-    const text = truncate ? json.slice(0, Math.floor(json.length / 2)) : json;
-    org.calls.record(endpoint, encoder.encode(text).length);
-    return new HttpResponse(text, { status: result.status, headers });
+async function restCallOf(request: Request): Promise<RestCall> {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    url: `${url.pathname}${url.search}`,
+    body: parseJsonBody(await request.text()),
+    header: (name) => request.headers.get(name),
   };
 }
 
-/**
- * MSW handlers answering the Salesforce REST query resources from `org`, as the documented API
- * does: `/query?q=`, `/queryAll?q=`, and their follow-ups `/query/<locator>`, `/queryAll/<locator>`.
- * Works under `msw/node` (tests, benchmarks) and `msw/browser` (demo, Storybook): no Node imports.
- */
-export function salesforceHandlers(org: SalesforceOrg, options: SalesforceHandlerOptions): HttpHandler[] {
-  const base = options.instanceUrl.replace(/\/+$/, '');
-  const highest = versionNumber(options.apiVersion ?? defaultSalesforceApiVersion);
-  if (highest === null) throw new Error(`apiVersion must look like v66.0, got ${options.apiVersion ?? ''}`);
-  const answer = createResponder(org, options.knobs ?? createSalesforceKnobs(), highest);
-  for (const token of options.accessTokens ?? []) org.sessions.issue(token);
-
-  const queryHandler = (resource: 'query' | 'queryAll') =>
+function queryHandlers(base: string, org: SalesforceOrg, answer: Responder): HttpHandler[] {
+  const first = (resource: 'query' | 'queryAll') =>
     http.get(`${base}/services/data/:version/${resource}`, ({ request, params }) => {
       const version = String(params['version']);
-      return answer(request, resource, version, () =>
-        runQuery(org, new URL(request.url).searchParams.get('q'), {
+      return answer(request, resource, version, () => ({
+        status: 200,
+        body: runQuery(org, new URL(request.url).searchParams.get('q'), {
           version,
           includeDeleted: resource === 'queryAll',
           batchSize: batchSizeOf(request.headers.get('Sforce-Query-Options')),
         }),
-      );
+      }));
     });
-  const queryMoreHandler = (resource: 'query' | 'queryAll') =>
+  const more = (resource: 'query' | 'queryAll') =>
     http.get(`${base}/services/data/:version/${resource}/:locator`, ({ request, params }) => {
       const version = String(params['version']);
-      return answer(request, 'queryMore', version, () => runQueryMore(org, String(params['locator']), version));
+      return answer(request, 'queryMore', version, () => ({ status: 200, body: runQueryMore(org, String(params['locator']), version) }));
     });
+  return [first('query'), first('queryAll'), more('query'), more('queryAll')];
+}
 
-  return [queryHandler('query'), queryHandler('queryAll'), queryMoreHandler('query'), queryMoreHandler('queryAll')];
+function writeHandlers(base: string, org: SalesforceOrg, answer: Responder, highestVersion: number): HttpHandler[] {
+  const routed = (path: string, endpoint: SalesforceEndpoint) =>
+    http.all(`${base}/services/data/:version/${path}`, ({ request, params }) =>
+      answer(request, endpoint, String(params['version']), async () => routeRestCall(org, await restCallOf(request), { highestVersion }).answer),
+    );
+  const composite = http.post(`${base}/services/data/:version/composite`, ({ request, params }) =>
+    answer(request, 'composite', String(params['version']), async () => runComposite(org, parseJsonBody(await request.text()), highestVersion)),
+  );
+  return [routed('sobjects/*', 'sobjects'), routed('composite/sobjects', 'collections'), routed('composite/sobjects/*', 'collections'), composite];
+}
+
+/** `POST {loginUrl}/services/oauth2/token`: counted as `token`, not against the daily allocation. */
+function tokenHandler(loginUrl: string, instanceUrl: string, org: SalesforceOrg, knobs: SalesforceKnobs): HttpHandler {
+  return http.post(`${loginUrl}/services/oauth2/token`, async ({ request }) => {
+    if (knobs.latencyMs > 0) await delay(knobs.latencyMs);
+    const form = new URLSearchParams(await request.text());
+    const result = await exchangeToken(form, { oauth: org.oauth, loginUrl, instanceUrl, rotateRefreshTokens: knobs.rotateRefreshTokens });
+    return sendAnswer(org, 'token', result, { ...jsonHeaders });
+  });
+}
+
+/**
+ * MSW handlers answering the Salesforce REST API from `org`, as the documented API does: the
+ * query resources (`/query?q=`, `/queryAll?q=`, follow-ups), the sObject resources (create,
+ * retrieve, update, upsert by external id, delete), sObject Collections, composite, and the
+ * OAuth token endpoint on `loginUrl`. Works under `msw/node` (tests, benchmarks) and
+ * `msw/browser` (demo, Storybook): no Node imports.
+ */
+export function salesforceHandlers(org: SalesforceOrg, options: SalesforceHandlerOptions): HttpHandler[] {
+  const base = options.instanceUrl.replace(/\/+$/, '');
+  const loginUrl = (options.loginUrl ?? defaultLoginUrl).replace(/\/+$/, '');
+  const highest = versionNumber(options.apiVersion ?? defaultSalesforceApiVersion);
+  if (highest === null) throw new Error(`apiVersion must look like v66.0, got ${options.apiVersion ?? ''}`);
+  const knobs = options.knobs ?? createSalesforceKnobs();
+  const answer = createResponder(org, knobs, highest);
+  for (const token of options.accessTokens ?? []) org.sessions.issue(token);
+  return [...queryHandlers(base, org, answer), ...writeHandlers(base, org, answer, highest), tokenHandler(loginUrl, base, org, knobs)];
 }

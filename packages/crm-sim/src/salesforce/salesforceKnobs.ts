@@ -7,7 +7,9 @@ export type SalesforceFault =
   /** 400 QUERY_TIMEOUT "Your query request was running for too long." */
   | 'queryTimeout'
   /** 200 with the real body cut in half: not valid JSON. */
-  | 'malformedBody';
+  | 'malformedBody'
+  /** 401 INVALID_SESSION_ID "This session is not valid for use with the REST API" (refreshing does not help). */
+  | 'sessionNotValidForRest';
 
 /** Runtime knobs of the simulated REST API. The handlers read them on every request: mutate freely. */
 export interface SalesforceKnobs {
@@ -19,6 +21,13 @@ export interface SalesforceKnobs {
   dailyLimit: number;
   /** Faults consumed one per authenticated request, first first. Push to inject. */
   failNext: SalesforceFault[];
+  /**
+   * More requests than this waiting out `latencyMs` at once → 403 REQUEST_LIMIT_EXCEEDED
+   * "ConcurrentRequests (Concurrent API Requests) Limit exceeded."; `null`: no limit.
+   */
+  concurrentLimit: number | null;
+  /** Refresh token rotation: each refresh returns a new refresh token and spends the old one. */
+  rotateRefreshTokens: boolean;
 }
 
 /** Enterprise Edition's base allocation (100,000 + 1,000 × licences); the sim has no licences. */
@@ -30,5 +39,7 @@ export function createSalesforceKnobs(overrides: Partial<SalesforceKnobs> = {}):
     tokenExpiresAfterCalls: overrides.tokenExpiresAfterCalls ?? null,
     dailyLimit: overrides.dailyLimit ?? defaultDailyApiLimit,
     failNext: overrides.failNext ?? [],
+    concurrentLimit: overrides.concurrentLimit ?? null,
+    rotateRefreshTokens: overrides.rotateRefreshTokens ?? false,
   };
 }

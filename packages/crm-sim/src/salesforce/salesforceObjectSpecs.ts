@@ -17,7 +17,7 @@ import type { SalesforceFieldSpec, SalesforceFieldType, SalesforceObjectSpec } f
  * `a0…` for Kizuna's custom objects.
  */
 const id: SalesforceFieldSpec = { name: 'Id', type: 'id' };
-const isDeleted: SalesforceFieldSpec = { name: 'IsDeleted', type: 'boolean' };
+const isDeleted: SalesforceFieldSpec = { name: 'IsDeleted', type: 'boolean', readOnly: true };
 
 function field(name: string, type: SalesforceFieldType): SalesforceFieldSpec {
   return { name, type };
@@ -29,8 +29,14 @@ function longText(name: string): SalesforceFieldSpec {
   return { name, type: 'textarea', longText: true };
 }
 function lookup(name: string, to: readonly string[], relationshipName: string, children?: string): SalesforceFieldSpec {
-  const spec = { name, type: 'reference' as const, referenceTo: to, relationshipName };
+  // Salesforce labels a standard lookup `<Relationship> ID` (`Account ID`); custom ones by name.
+  const label = name.endsWith('__c') ? undefined : `${relationshipName} ID`;
+  const spec = { name, type: 'reference' as const, referenceTo: to, relationshipName, ...(label === undefined ? {} : { label }) };
   return children === undefined ? spec : { ...spec, childRelationshipName: children };
+}
+/** A required picklist that refuses other values and defaults on create, like `Task.Status`. */
+function restrictedPicklist(name: string, values: readonly string[], defaultValue: string): SalesforceFieldSpec {
+  return { name, type: 'picklist', picklistValues: values, restricted: true, required: true, defaultValue };
 }
 function autoNumber(name: string): SalesforceFieldSpec {
   return { name, type: 'string', autoNumber: true };
@@ -55,10 +61,11 @@ const activityKizunaFields = [
   picklist('Kizuna_Moment_Of_Truth__c', momentsOfTruth),
   field('Kizuna_Team__c', 'string'),
 ];
-const activityLookups = [
-  lookup('WhatId', ['Account', 'Opportunity', 'Case'], 'What', 'Tasks'),
-  lookup('WhoId', ['Contact', 'Lead'], 'Who', 'Tasks'),
-  lookup('AccountId', ['Account'], 'Account'),
+/** Activity lookups with Salesforce's labels; `AccountId` is derived from What/Who, never written. */
+const activityLookups: SalesforceFieldSpec[] = [
+  { ...lookup('WhatId', ['Account', 'Opportunity', 'Case'], 'What', 'Tasks'), label: 'Related To ID' },
+  { ...lookup('WhoId', ['Contact', 'Lead'], 'Who', 'Tasks'), label: 'Name ID' },
+  { ...lookup('AccountId', ['Account'], 'Account'), readOnly: true },
 ];
 
 const account: SalesforceObjectSpec = {
@@ -93,7 +100,7 @@ const contact: SalesforceObjectSpec = {
     lookup('AccountId', ['Account'], 'Account', 'Contacts'),
     field('FirstName', 'string'),
     { name: 'LastName', type: 'string', required: true },
-    field('Name', 'string'),
+    { name: 'Name', type: 'string', readOnly: true },
     field('Email', 'email'),
     field('Title', 'string'),
     picklist('Kizuna_Role__c', contactRoles),
@@ -107,15 +114,18 @@ const task: SalesforceObjectSpec = {
     id,
     isDeleted,
     ...activityLookups,
+    { ...lookup('OwnerId', ['User', 'Group'], 'Owner'), label: 'Assigned To ID' },
     field('Subject', 'string'),
     field('ActivityDate', 'date'),
-    field('CompletedDateTime', 'datetime'),
-    picklist('Status', taskPicklists.Status),
-    picklist('Priority', taskPicklists.Priority),
+    { name: 'CompletedDateTime', type: 'datetime', readOnly: true },
+    restrictedPicklist('Status', taskPicklists.Status, 'Not Started'),
+    restrictedPicklist('Priority', taskPicklists.Priority, 'Normal'),
     picklist('TaskSubtype', taskPicklists.TaskSubtype),
     longText('Description'),
     ...activityKizunaFields,
-    { name: 'Kizuna_Action_Key__c', type: 'string', externalId: true },
+    { name: 'Kizuna_Action_Key__c', type: 'string', externalId: true, unique: true },
+    field('Kizuna_Playbook__c', 'string'),
+    field('Kizuna_Value_At_Stake__c', 'currency'),
   ],
 };
 
@@ -142,7 +152,8 @@ const feedback: SalesforceObjectSpec = {
     autoNumber('Name'),
     lookup('Account__c', ['Account'], 'Account__r', 'Kizuna_Feedback__r'),
     lookup('Contact__c', ['Contact'], 'Contact__r', 'Kizuna_Feedback__r'),
-    field('Touchpoint_Key__c', 'string'),
+    // An external id that is not unique: upserts by it can match several rows (300).
+    { name: 'Touchpoint_Key__c', type: 'string', externalId: true, unique: false },
     picklist('Kind__c', feedbackKinds),
     picklist('Programme__c', feedbackProgrammes),
     picklist('Scale__c', Object.keys(feedbackScales)),
@@ -174,7 +185,7 @@ const supportCase: SalesforceObjectSpec = {
     picklist('Origin', casePicklists.Origin),
     field('IsEscalated', 'boolean'),
     field('IsClosed', 'boolean'),
-    field('CreatedDate', 'datetime'),
+    { name: 'CreatedDate', type: 'datetime', readOnly: true },
     field('ClosedDate', 'datetime'),
     field('Kizuna_First_Response_At__c', 'datetime'),
     field('Kizuna_SLA_Hours__c', 'double'),

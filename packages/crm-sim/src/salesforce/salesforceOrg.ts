@@ -1,17 +1,19 @@
 import type { CanonicalDataset } from '@kizuna/model';
 import { ApiCallStats } from './apiCallStats';
+import { SalesforceOAuth } from './oauth/salesforceOAuth';
 import { QueryCursors } from './queryCursors';
+import { RecordStore } from './recordStore';
 import { SalesforceSessions } from './salesforceSessions';
 import { salesforceObjectSpecs } from './salesforceObjectSpecs';
 import { createSalesforceSchema, type SalesforceObjectDescribe, type SalesforceSchema } from './salesforceSchema';
 import { seedSalesforceRecords, type SeededEntity } from './seedSalesforceRecords';
 import { executeSoql, type SoqlResultSet } from './soql/executeSoql';
 import type { JsonRecord } from './soql/queryContext';
-import type { RecordSource } from './soql/recordSource';
 import type { StoredRecord } from './storedRecord';
+import { createSObjectWrites, type SObjectWrites } from './writes/sobjectWrites';
 
 export interface SalesforceOrgOptions {
-  /** Epoch ms that TODAY, LAST_N_DAYS:n … are relative to (UTC). Default: the wall clock. */
+  /** Epoch ms of "now": TODAY, LAST_N_DAYS:n … (UTC), created/completed stamps, OAuth expiry. Default: the wall clock. */
   readonly now?: () => number;
   /** Open query cursors kept before the oldest is closed. Default 10, as Salesforce per user. */
   readonly maxOpenCursors?: number;
@@ -44,54 +46,22 @@ export interface SalesforceOrg {
   query(soql: string, options?: SoqlOptions): SalesforceQueryResult;
   /** Runs SOQL and returns the unpaged result set (what the REST handlers page through). */
   execute(soql: string, options?: SoqlOptions): SoqlResultSet;
+  /**
+   * Validated record writes (create, update, upsert by external id, delete), as the REST
+   * sObject resources perform them; they throw `SalesforceApiError` as the API would answer.
+   */
+  readonly sobjects: SObjectWrites;
+  /** The records themselves, with savepoints; writes here skip validation. */
+  readonly store: RecordStore;
   /** API-call accounting for every request the handlers answer. */
   readonly calls: ApiCallStats;
   readonly sessions: SalesforceSessions;
   readonly cursors: QueryCursors;
+  /** Users, connected apps, authorization codes and refresh tokens of the OAuth token endpoint. */
+  readonly oauth: SalesforceOAuth;
 }
 
 export const defaultSalesforceApiVersion = 'v66.0';
-
-function childIndex(records: readonly StoredRecord[], field: string): Map<string, StoredRecord[]> {
-  const index = new Map<string, StoredRecord[]>();
-  for (const record of records) {
-    const parentId = record[field];
-    if (typeof parentId !== 'string') continue;
-    const children = index.get(parentId);
-    if (children === undefined) index.set(parentId, [record]);
-    else children.push(record);
-  }
-  return index;
-}
-
-function createRecordSource(
-  schema: SalesforceSchema,
-  records: ReadonlyMap<string, StoredRecord[]>,
-  now: () => number,
-): RecordSource {
-  const byId = new Map<string, StoredRecord>();
-  for (const list of records.values()) for (const record of list) byId.set(String(record['Id']), record);
-  const childIndexes = new Map<string, Map<string, StoredRecord[]>>();
-  return {
-    schema,
-    records: (objectName) => records.get(schema.object(objectName)?.name ?? '') ?? [],
-    recordById: (id) => {
-      const record = byId.get(id);
-      const objectName = schema.objectByKeyPrefix(id.slice(0, 3))?.name;
-      return record === undefined || objectName === undefined ? undefined : { objectName, record };
-    },
-    childrenOf: (childObject, field, parentId) => {
-      const key = `${childObject}.${field}`;
-      let index = childIndexes.get(key);
-      if (index === undefined) {
-        index = childIndex(records.get(childObject) ?? [], field);
-        childIndexes.set(key, index);
-      }
-      return index.get(parentId) ?? [];
-    },
-    now,
-  };
-}
 
 /**
  * Creates an org laid out as docs/crm/salesforce-layout.md says, seeded from `dataset` with
@@ -100,7 +70,9 @@ function createRecordSource(
 export function createSalesforceOrg(dataset: CanonicalDataset, options: SalesforceOrgOptions = {}): SalesforceOrg {
   const schema = createSalesforceSchema(salesforceObjectSpecs);
   const seeded = seedSalesforceRecords(dataset, salesforceObjectSpecs);
-  const source = createRecordSource(schema, seeded.records, options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const source = new RecordStore(schema, seeded, now);
+  const sessions = new SalesforceSessions();
   const execute = (soql: string, soqlOptions: SoqlOptions = {}): SoqlResultSet =>
     executeSoql(
       {
@@ -128,8 +100,11 @@ export function createSalesforceOrg(dataset: CanonicalDataset, options: Salesfor
       return { totalSize: result.totalSize, done: true, records };
     },
     execute,
+    sobjects: createSObjectWrites(source),
+    store: source,
     calls: new ApiCallStats(),
-    sessions: new SalesforceSessions(),
+    sessions,
     cursors: new QueryCursors(options.maxOpenCursors),
+    oauth: new SalesforceOAuth(sessions, now),
   };
 }

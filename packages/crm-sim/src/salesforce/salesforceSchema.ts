@@ -28,9 +28,16 @@ export interface SalesforceFieldDescribe {
   readonly sortable: boolean;
   readonly groupable: boolean;
   readonly autoNumber: boolean;
+  /** Whether a REST create / update may set the field (system, derived and auto-number fields may not). */
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  /** The value a create gets when the body leaves the field out (`Task.Status` → `Not Started`). */
+  readonly defaultValue: string | null;
   readonly externalId: boolean;
   readonly unique: boolean;
   readonly picklistValues: readonly string[];
+  /** A restricted picklist refuses values outside `picklistValues`; others take free text. */
+  readonly restrictedPicklist: boolean;
   /** For references: the object(s) a lookup can point at (more than one: polymorphic). */
   readonly referenceTo: readonly string[];
   /** For references: the name used to traverse the lookup (`Account`, `Account__r`, `What`). */
@@ -56,6 +63,8 @@ export interface SalesforceObjectDescribe {
 export interface SalesforceFieldSpec {
   readonly name: string;
   readonly type: SalesforceFieldType;
+  /** Defaults to the API name without `__c` / `Kizuna_` (Salesforce's own labels for standard fields). */
+  readonly label?: string;
   readonly picklistValues?: readonly string[];
   readonly referenceTo?: readonly string[];
   readonly relationshipName?: string;
@@ -64,7 +73,13 @@ export interface SalesforceFieldSpec {
   readonly longText?: boolean;
   readonly autoNumber?: boolean;
   readonly externalId?: boolean;
+  /** Unique values (case-insensitive). Defaults to `externalId`. */
+  readonly unique?: boolean;
   readonly required?: boolean;
+  readonly restricted?: boolean;
+  readonly defaultValue?: string;
+  /** Set by the org (system, derived or auto-number), never by a write. */
+  readonly readOnly?: boolean;
 }
 
 export interface SalesforceObjectSpec {
@@ -94,9 +109,10 @@ function labelOf(apiName: string): string {
 function describeField(spec: SalesforceFieldSpec): SalesforceFieldDescribe {
   const longText = spec.longText === true;
   const custom = spec.name.endsWith('__c');
+  const writable = spec.type !== 'id' && spec.readOnly !== true && spec.autoNumber !== true;
   return {
     name: spec.name,
-    label: labelOf(spec.name),
+    label: spec.label ?? labelOf(spec.name),
     type: spec.type,
     custom,
     nillable: spec.type !== 'id' && spec.type !== 'boolean' && spec.required !== true,
@@ -104,9 +120,13 @@ function describeField(spec: SalesforceFieldSpec): SalesforceFieldDescribe {
     sortable: !longText,
     groupable: !longText && !['double', 'currency', 'datetime'].includes(spec.type),
     autoNumber: spec.autoNumber === true,
+    createable: writable,
+    updateable: writable,
+    defaultValue: spec.defaultValue ?? null,
     externalId: spec.externalId === true,
-    unique: spec.externalId === true,
+    unique: spec.unique ?? spec.externalId === true,
     picklistValues: spec.picklistValues ?? [],
+    restrictedPicklist: spec.restricted === true,
     referenceTo: spec.referenceTo ?? [],
     relationshipName: spec.relationshipName ?? null,
   };

@@ -1,4 +1,5 @@
 import type { Action, EmployeePulse, Feedback, Opportunity, SupportCase } from '@kizuna/model';
+import { formatAutoNumber } from './autoNumbers';
 import { casePicklists, type opportunityTypes } from './salesforceObjectSpecs';
 import type { FieldValue } from './storedRecord';
 
@@ -13,7 +14,7 @@ const dateTime = (value: string | undefined): number | null => (value === undefi
 
 export function feedbackRecord(feedback: Feedback, ctx: SeedContext): Record<string, FieldValue> {
   return {
-    Name: `FB-${String(ctx.nextNumber('Kizuna_Feedback__c')).padStart(6, '0')}`,
+    Name: formatAutoNumber('Kizuna_Feedback__c', ctx.nextNumber('Kizuna_Feedback__c')),
     Account__c: ctx.idOf('account', feedback.accountId),
     Contact__c: ctx.idOf('contact', feedback.contactId),
     Touchpoint_Key__c: feedback.touchpointId ?? null,
@@ -50,7 +51,7 @@ function caseOrigin(channel: SupportCase['channel']): string {
 
 export function caseRecord(supportCase: SupportCase, ctx: SeedContext): Record<string, FieldValue> {
   return {
-    CaseNumber: String(1000 + ctx.nextNumber('Case')).padStart(8, '0'),
+    CaseNumber: formatAutoNumber('Case', ctx.nextNumber('Case')),
     AccountId: ctx.idOf('account', supportCase.accountId),
     ContactId: ctx.idOf('contact', supportCase.contactId),
     Subject: supportCase.subject,
@@ -92,7 +93,7 @@ export function opportunityRecord(opportunity: Opportunity, ctx: SeedContext): R
 
 export function employeePulseRecord(pulse: EmployeePulse, ctx: SeedContext): Record<string, FieldValue> {
   return {
-    Name: `EP-${String(ctx.nextNumber('Kizuna_Employee_Pulse__c')).padStart(6, '0')}`,
+    Name: formatAutoNumber('Kizuna_Employee_Pulse__c', ctx.nextNumber('Kizuna_Employee_Pulse__c')),
     Team__c: pulse.teamId,
     Period__c: pulse.period,
     Invited__c: pulse.invited,
@@ -123,5 +124,7 @@ export function actionTaskRecord(action: Action, ctx: SeedContext): Record<strin
     TaskSubtype: 'Task',
     Description: action.reasons.join('\n'),
     Kizuna_Action_Key__c: action.idempotencyKey,
+    Kizuna_Playbook__c: action.playbookId,
+    Kizuna_Value_At_Stake__c: action.valueAtStake,
   };
 }

@@ -1,7 +1,7 @@
 import type { CanonicalDataset, Contact, Touchpoint } from '@kizuna/model';
 import { createIdSequence } from './salesforceId';
 import type { SalesforceObjectSpec } from './salesforceSchema';
-import type { FieldValue, StoredRecord } from './storedRecord';
+import type { FieldValue, MutableRecord } from './storedRecord';
 import { utcDateOf } from './storedRecord';
 import {
   actionTaskRecord,
@@ -25,9 +25,11 @@ export type SeededEntity =
 
 export interface SeededOrgData {
   /** Records by object API name, in seeding order (ids ascend in that order). */
-  readonly records: ReadonlyMap<string, StoredRecord[]>;
+  readonly records: ReadonlyMap<string, MutableRecord[]>;
   /** Entity → canonical id → 18-char Salesforce id. */
   readonly salesforceIds: ReadonlyMap<SeededEntity, ReadonlyMap<string, string>>;
+  /** The next id of an object's sequence: records created later continue after the seeded ones. */
+  nextId(objectName: string): string;
 }
 
 const meetingChannels = new Set<Touchpoint['channel']>(['meeting', 'video_call', 'event']);
@@ -98,7 +100,7 @@ function touchpointRecord(touchpoint: Touchpoint, ctx: SeedContext): { object: s
  */
 export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly SalesforceObjectSpec[]): SeededOrgData {
   const sequences = new Map(specs.map((spec) => [spec.name, createIdSequence(spec.keyPrefix)]));
-  const records = new Map<string, StoredRecord[]>(specs.map((spec) => [spec.name, []]));
+  const records = new Map<string, MutableRecord[]>(specs.map((spec) => [spec.name, []]));
   const salesforceIds = new Map<SeededEntity, Map<string, string>>();
   const counters = new Map<string, number>();
   const ctx: SeedContext = {
@@ -136,7 +138,12 @@ export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly
     const fields = actionTaskRecord(action, ctx);
     if (fields !== null) add('action', action.id, 'Task', fields);
   }
-  return { records, salesforceIds };
+  const nextId = (objectName: string): string => {
+    const next = sequences.get(objectName);
+    if (next === undefined) throw new Error(`no object ${objectName} in the schema`);
+    return next();
+  };
+  return { records, salesforceIds, nextId };
 }
 
 function accountFields(account: CanonicalDataset['accounts'][number]): Record<string, FieldValue> {

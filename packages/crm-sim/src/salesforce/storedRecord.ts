@@ -4,6 +4,8 @@
  */
 export type FieldValue = string | number | boolean | null;
 export type StoredRecord = Readonly<Record<string, FieldValue>>;
+/** The store's own, writable view of a record (writes go through `RecordStore`). */
+export type MutableRecord = Record<string, FieldValue>;
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 

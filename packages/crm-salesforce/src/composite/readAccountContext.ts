@@ -1,0 +1,172 @@
+import { getField, composeQuery, type FieldType, type Query } from '@jetstreamapp/soql-parser-js';
+import { CrmError, mapRecord, mappedCrmFields, type HttpTransport, type ObjectMapping } from '@kizuna/crm-core';
+import type { AccountContext, EntityName, EntityOf, ReadOptions, RejectedRecord, UnavailablePart } from '@kizuna/model';
+import type { SalesforceConnection } from '../connection';
+import type { SalesforceMapping } from '../defaultMapping';
+import { asQueryPage, completeQueryResult, type SalesforceRecord } from '../restQuery';
+import { selectQuery, soqlStringLiteral, type EqualsCondition } from '../soql';
+import { sendComposite, subrequestError, type CompositeSubrequest, type CompositeSubresponse } from './compositeRequest';
+
+/** Child relationships of Account for the standard objects Kizuna reads as subqueries. */
+const accountChildren = { Contact: 'Contacts', Case: 'Cases', Opportunity: 'Opportunities' } as const;
+
+/** Errors that lose one part of the context (a missing object or field, no access) rather than all of it. */
+const partErrors = new Set(['INVALID_TYPE', 'INVALID_FIELD', 'INVALID_QUERY', 'PERMISSION_DENIED']);
+
+interface ChildPart {
+  readonly entity: 'contact' | 'supportCase' | 'opportunity';
+  readonly mapping: ObjectMapping;
+}
+
+function accountQuery(accountId: string, mapping: SalesforceMapping, children: readonly ChildPart[]): string {
+  const subqueries: FieldType[] = children.map((child) => ({
+    type: 'FieldSubquery',
+    subquery: {
+      relationshipName: accountChildren[child.mapping.object as keyof typeof accountChildren],
+      fields: mappedCrmFields(child.mapping).map((field) => getField(field)),
+    },
+  }));
+  const query: Query = {
+    sObject: mapping.account.object,
+    fields: [...mappedCrmFields(mapping.account).map((field) => getField(field)), ...subqueries],
+    where: { left: { field: 'Id', operator: '=', value: soqlStringLiteral(accountId), literalType: 'STRING' } },
+  };
+  return composeQuery(query);
+}
+
+function queryUrlOf(connection: SalesforceConnection, soql: string): string {
+  return `/services/data/${connection.apiVersion}/query?q=${encodeURIComponent(soql)}`;
+}
+
+interface Plan {
+  readonly subrequests: CompositeSubrequest[];
+  readonly children: ChildPart[];
+  readonly separate: Array<{ referenceId: string; entity: EntityName; mapping: ObjectMapping }>;
+}
+
+/** The composite request for one account: the account with standard children as subqueries, the rest as queries. */
+function planFor(accountId: string, mapping: SalesforceMapping, connection: SalesforceConnection): Plan {
+  const candidates: ChildPart[] = [
+    { entity: 'contact', mapping: mapping.contact },
+    { entity: 'supportCase', mapping: mapping.supportCase },
+    { entity: 'opportunity', mapping: mapping.opportunity },
+  ];
+  const children = candidates.filter((child) => child.mapping.object in accountChildren);
+  const byAccount = (field: string): EqualsCondition[] => [{ field, equals: accountId }];
+  const separate: Plan['separate'] = [
+    ...candidates.filter((child) => !children.includes(child)).map((child) => ({ referenceId: child.entity, entity: child.entity, mapping: child.mapping })),
+    { referenceId: 'feedback', entity: 'feedback', mapping: mapping.feedback },
+    { referenceId: 'tasks', entity: 'touchpoint', mapping: mapping.task },
+    { referenceId: 'events', entity: 'touchpoint', mapping: mapping.event },
+  ];
+  const lookups: Record<string, EqualsCondition[]> = {
+    tasks: [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', equals: null }],
+    events: byAccount('WhatId'),
+  };
+  const subrequests: CompositeSubrequest[] = [
+    { method: 'GET', referenceId: 'account', url: queryUrlOf(connection, accountQuery(accountId, mapping, children)) },
+    ...separate.map((part) => {
+      const lookup = part.mapping.fields['accountId'];
+      const where = lookups[part.referenceId] ?? byAccount(typeof lookup === 'string' ? lookup : 'AccountId');
+      return { method: 'GET' as const, referenceId: part.referenceId, url: queryUrlOf(connection, selectQuery({ mapping: part.mapping, where })) };
+    }),
+  ];
+  return { subrequests, children, separate };
+}
+
+class ContextBuilder {
+  readonly rejected: RejectedRecord[] = [];
+  readonly unavailable: UnavailablePart[] = [];
+
+  map<TName extends EntityName>(entity: TName, mapping: ObjectMapping, records: readonly SalesforceRecord[]): EntityOf<TName>[] {
+    const mapped: EntityOf<TName>[] = [];
+    for (const record of records) {
+      const result = mapRecord(entity, mapping, record);
+      if (result.ok) mapped.push(result.value);
+      else this.rejected.push({ entity, recordId: typeof record['Id'] === 'string' ? record['Id'] : undefined, issues: result.issues });
+    }
+    return mapped;
+  }
+}
+
+async function partRecords(
+  part: CompositeSubresponse | undefined,
+  entity: EntityName,
+  builder: ContextBuilder,
+  follow: (page: ReturnType<typeof asQueryPage>) => Promise<SalesforceRecord[]>,
+): Promise<SalesforceRecord[]> {
+  if (part === undefined) throw new CrmError('MALFORMED_RESPONSE', `The composite response has no ${entity} part.`);
+  if (part.httpStatusCode === 200) return follow(asQueryPage(part.body, `the ${entity} query result`));
+  const error = subrequestError(part);
+  if (!partErrors.has(error.code)) throw error;
+  builder.unavailable.push({ entity, code: error.code, message: error.message });
+  return [];
+}
+
+/**
+ * The whole account context in one round trip: a composite request with the account (contacts,
+ * cases and opportunities as child subqueries), feedback, tasks and events. Extra round trips
+ * happen only when a result (or a child result) needs paging. A part the org refuses (missing
+ * object or field, no access) is reported in `unavailable`; the rest is still returned.
+ */
+export async function readAccountContext(
+  accountId: string,
+  context: { transport: HttpTransport; connection: SalesforceConnection; mapping: SalesforceMapping },
+  options: ReadOptions = {},
+): Promise<AccountContext> {
+  const { transport, connection, mapping } = context;
+  const plan = planFor(accountId, mapping, connection);
+  const parts = await sendComposite(transport, connection, plan.subrequests, options.signal ? { signal: options.signal } : {});
+  const follow = (page: ReturnType<typeof asQueryPage>) => completeQueryResult(transport, connection, page, options.signal);
+  const builder = new ContextBuilder();
+  const accountPart = parts.get('account');
+  if (accountPart !== undefined && accountPart.httpStatusCode !== 200) throw subrequestError(accountPart);
+  const [accountRecord] = await partRecords(accountPart, 'account', builder, follow);
+  if (accountRecord === undefined) throw new CrmError('NOT_FOUND', `No account ${accountId} is visible to this user.`);
+  const [account] = builder.map('account', mapping.account, [accountRecord]);
+  if (account === undefined) {
+    const issues = builder.rejected.flatMap((entry) => entry.issues).map((issue) => `${issue.field} ${issue.problem}`);
+    throw new CrmError('MALFORMED_RESPONSE', `Account ${accountId} could not be read: ${issues.join('; ')}`);
+  }
+  const childRecords = async (child: ChildPart) => {
+    const value = accountRecord[accountChildren[child.mapping.object as keyof typeof accountChildren]];
+    return value === null || value === undefined ? [] : follow(asQueryPage(value, `the ${child.entity} subquery result`));
+  };
+  const separate = await Promise.all(
+    plan.separate.map(async (part) => [part, await partRecords(parts.get(part.referenceId), part.entity, builder, follow)] as const),
+  );
+  const collect = async <TName extends 'contact' | 'supportCase' | 'opportunity'>(entity: TName): Promise<EntityOf<TName>[]> => {
+    const child = plan.children.find((candidate) => candidate.entity === entity);
+    if (child !== undefined) return builder.map(entity, child.mapping, await childRecords(child));
+    const part = separate.find(([candidate]) => candidate.entity === entity);
+    return part === undefined ? [] : builder.map(entity, part[0].mapping, part[1]);
+  };
+  const ofPart = (referenceId: string) => separate.find(([part]) => part.referenceId === referenceId);
+  const mapPart = <TName extends EntityName>(referenceId: string, entity: TName): EntityOf<TName>[] => {
+    const part = ofPart(referenceId);
+    return part === undefined ? [] : builder.map(entity, part[0].mapping, part[1]);
+  };
+  const [contacts, supportCases, opportunities] = await Promise.all([collect('contact'), collect('supportCase'), collect('opportunity')]);
+  const touchpoints = [...mapPart('tasks', 'touchpoint'), ...mapPart('events', 'touchpoint')].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return {
+    account,
+    contacts,
+    touchpoints,
+    feedback: mapPart('feedback', 'feedback'),
+    supportCases,
+    opportunities,
+    actions: [],
+    rejected: builder.rejected,
+    unavailable: dedupe(builder.unavailable),
+  };
+}
+
+function dedupe(parts: readonly UnavailablePart[]): UnavailablePart[] {
+  const seen = new Set<string>();
+  return parts.filter((part) => {
+    const key = `${part.entity}:${part.code}:${part.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
