@@ -1,4 +1,8 @@
 import type { Account, CanonicalDataset, Contact } from '@kizuna/model';
+import { defaultScorecardConfig } from '../health/defaultScorecard';
+import { healthSnapshot } from '../health/healthSnapshot';
+import type { ScorecardConfig } from '../health/scorecardConfig';
+import { accountContextsOf } from './accountContexts';
 import { quarterBounds, quarterOf } from './dimensions';
 import { CategoricalBuilder, NumericBuilder, type FactTable } from './factTable';
 import type { FactSource } from '@kizuna/model';
@@ -106,9 +110,10 @@ function opportunityTable(dataset: CanonicalDataset, accounts: ReadonlyMap<strin
   return build(dataset.opportunities.length, cols);
 }
 
-function accountTable(dataset: CanonicalDataset): FactTable {
-  const cols = columns(dataset.accounts.length, [...accountDimensions, 'status'], ['arr', 'customerSince', 'churnedOn', 'onboardingStartedOn', 'onboardingCompletedOn', 'onboardingDays']);
+function accountTable(dataset: CanonicalDataset, health: ReadonlyMap<string, number> | undefined): FactTable {
+  const cols = columns(dataset.accounts.length, [...accountDimensions, 'status'], ['arr', 'customerSince', 'churnedOn', 'onboardingStartedOn', 'onboardingCompletedOn', 'onboardingDays', 'healthScore']);
   for (const account of dataset.accounts) {
+    num(cols, 'healthScore', health?.get(account.id));
     const started = time(account.onboardingStartedOn);
     const completed = time(account.onboardingCompletedOn);
     pushAccount(cols, account, account.id);
@@ -151,15 +156,31 @@ function employeePulseTable(dataset: CanonicalDataset): FactTable {
   return build(dataset.employeePulses.length, cols);
 }
 
+export interface FactTableOptions {
+  /** Score every account's health as of this instant (with this scorecard) for the relationship-health KPI. */
+  readonly health?: { readonly asOf: string; readonly config?: ScorecardConfig };
+}
+
+function healthScores(dataset: CanonicalDataset, options: NonNullable<FactTableOptions['health']>): Map<string, number> {
+  const config = options.config ?? defaultScorecardConfig;
+  const asOfMs = Date.parse(options.asOf);
+  const scores = new Map<string, number>();
+  for (const context of accountContextsOf(dataset)) {
+    const { score } = healthSnapshot(context, config, asOfMs);
+    if (score !== null) scores.set(context.account.id, score);
+  }
+  return scores;
+}
+
 /** The columnar facts of a whole organisation, facts denormalised with their account's attributes. */
-export function buildFactTables(dataset: CanonicalDataset): FactTables {
+export function buildFactTables(dataset: CanonicalDataset, options: FactTableOptions = {}): FactTables {
   const accounts = new Map(dataset.accounts.map((account) => [account.id, account]));
   const contacts = new Map(dataset.contacts.map((contact) => [contact.id, contact]));
   return {
     feedback: feedbackTable(dataset, accounts, contacts),
     supportCase: supportCaseTable(dataset, accounts),
     opportunity: opportunityTable(dataset, accounts),
-    account: accountTable(dataset),
+    account: accountTable(dataset, options.health === undefined ? undefined : healthScores(dataset, options.health)),
     contact: contactTable(dataset, accounts),
     employeePulse: employeePulseTable(dataset),
   };

@@ -1,5 +1,6 @@
 export { buildFactTables } from './buildFactTables';
-export type { FactTables } from './buildFactTables';
+export type { FactTableOptions, FactTables } from './buildFactTables';
+export { accountContextsOf } from './accountContexts';
 export { dimensions, quarterBounds, quarterOf } from './dimensions';
 export type { Dimension } from './dimensions';
 export { compileKpi, evaluateKpi, finishKpi, requestConditions } from './evaluateKpi';

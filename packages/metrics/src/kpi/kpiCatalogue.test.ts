@@ -154,6 +154,21 @@ describe('the KPI catalogue on hand-worked data', () => {
     expect(byTeam.find((group) => group.keys.teamId === 't2')?.result.value).toBe(70);
   });
 
+  it('relationship health: the mean account health by unit, when the tables were built with health scoring', () => {
+    const data = dataset({
+      accounts: [account('a1', 'bu-1'), account('a2', 'bu-1'), account('a3', 'bu-2')],
+      feedback: [answer('f1', 'a1', 'nps_0_10', 10), answer('f2', 'a2', 'nps_0_10', 0), answer('f3', 'a3', 'nps_0_10', 9)],
+    });
+    const scored = buildFactTables(data, { health: { asOf: '2026-06-01T00:00:00.000Z' } });
+    const byUnit = evaluateKpi(kpiCatalogue.relationshipHealth, scored, { groupBy: ['businessUnitId'] }).groups;
+    const bu1 = byUnit.find((group) => group.keys.businessUnitId === 'bu-1')?.result;
+    const bu2 = byUnit.find((group) => group.keys.businessUnitId === 'bu-2')?.result;
+    expect(bu1?.n).toBe(2);
+    expect(bu2?.n).toBe(1);
+    expect(bu2?.value ?? 0).toBeGreaterThan(bu1?.value ?? 100);
+    expect(evaluateKpi(kpiCatalogue.relationshipHealth, buildFactTables(data), { groupBy: [] }).groups).toEqual([]);
+  });
+
   it('says when a cut does not apply, instead of failing', () => {
     const evaluation = evaluateKpi(kpiCatalogue.renewalRate, buildFactTables(dataset({})), { groupBy: ['journeyStage'] });
     expect(evaluation.warnings).toEqual([{ code: 'unsupported_cut', detail: { kpi: 'renewalRate', dimension: 'journeyStage' } }]);

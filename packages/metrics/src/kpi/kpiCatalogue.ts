@@ -6,6 +6,7 @@ import {
   grossRevenueRetentionKpi,
   netRevenueRetentionKpi,
   onboardingDurationKpi,
+  relationshipHealthKpi,
   renewalRateKpi,
 } from './definitions/revenueKpis';
 import {
@@ -37,6 +38,7 @@ export const kpiCatalogue = {
   grossRevenueRetention: grossRevenueRetentionKpi,
   netRevenueRetention: netRevenueRetentionKpi,
   churnRate: churnRateKpi,
+  relationshipHealth: relationshipHealthKpi,
   revenueCoverage: revenueCoverageKpi,
   decisionMakerCoverage: decisionMakerCoverageKpi,
 } as const satisfies Record<string, KpiDefinition>;

@@ -1,5 +1,5 @@
 import type { KpiDefinition } from '../kpiDefinition';
-import { noData, quantileResult, ratioResult, shareResult } from '../kpiResults';
+import { meanResult, noData, quantileResult, ratioResult, shareResult } from '../kpiResults';
 import { accountDimensions, isOneOf, numbers } from './columns';
 
 /** Share of closed renewal opportunities won, Wilson interval. */
@@ -241,4 +241,42 @@ export const onboardingDurationKpi: KpiDefinition = {
     },
   },
   pushdown: { unsupported: 'needs completion − start per account; aggregate queries have no date arithmetic or median' },
+};
+
+/**
+ * Relationship health: the mean account health score (0–100, the configured scorecard) of the
+ * accounts in each group, with a t interval. Needs fact tables built with `health` scoring.
+ */
+export const relationshipHealthKpi: KpiDefinition = {
+  id: 'relationshipHealth',
+  unit: 'score',
+  better: 'higher',
+  source: 'account',
+  timeField: 'customerSince',
+  windowRule: 'own',
+  dimensions: accountDimensions,
+  direct: {
+    include: (table) => {
+      const score = table.numeric['healthScore'];
+      return (row) => score !== undefined && !Number.isNaN(score[row] ?? Number.NaN);
+    },
+    accumulator: (table) => {
+      const score = numbers(table, 'healthScore');
+      return () => {
+        let n = 0;
+        let sum = 0;
+        let sumOfSquares = 0;
+        return {
+          add(row) {
+            const value = score[row] ?? 0;
+            n += 1;
+            sum += value;
+            sumOfSquares += value * value;
+          },
+          result: () => meanResult(n, sum, sumOfSquares),
+        };
+      };
+    },
+  },
+  pushdown: { unsupported: 'is computed per account from several objects (feedback, cases, touchpoints, contacts) by the scorecard' },
 };
