@@ -16,6 +16,8 @@ const dateTimeFields = new Set([
 ]);
 /** Canonical fields that a CRM keeps as a JSON text (long text area). */
 const jsonFields = new Set(['driverScores', 'itemMeans']);
+/** Canonical lists that a CRM keeps as a long text, one item a line. */
+const lineFields = new Set(['reasons']);
 
 /**
  * A CRM datetime in canonical form. Salesforce REST sends `2026-05-20T20:49:32.000+0000`
@@ -57,6 +59,9 @@ function translate(table: Readonly<Record<string, string | boolean>> | undefined
 function convert(field: string, raw: unknown, mapping: ObjectMapping): unknown {
   const value = translate(mapping.values?.[field], raw);
   if (typeof value === 'string' && dateTimeFields.has(field)) return normaliseDateTime(value);
+  if (typeof value === 'string' && lineFields.has(field)) {
+    return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  }
   if (typeof value === 'string' && jsonFields.has(field)) {
     try {
       return JSON.parse(value) as unknown;

@@ -130,6 +130,28 @@ export const salesforceDefaultMapping = {
       status: { 'Closed Won': 'won', 'Closed Lost': 'lost', '*': 'open' },
     },
   }),
+  /** Accepted actions, read back from the Tasks Kizuna wrote (see writes/actionTask.ts). */
+  action: objectMappingSchema.parse({
+    entity: 'action',
+    object: 'Task',
+    fields: {
+      id: 'Kizuna_Action_Key__c',
+      idempotencyKey: 'Kizuna_Action_Key__c',
+      crmTaskId: 'Id',
+      accountId: 'WhatId',
+      contactId: 'WhoId',
+      playbookId: 'Kizuna_Playbook__c',
+      title: 'Subject',
+      reasons: 'Description',
+      valueAtStake: 'Kizuna_Value_At_Stake__c',
+      expectedEffect: 'Kizuna_Expected_Effect__c',
+      urgency: 'Kizuna_Urgency__c',
+      status: 'Status',
+      createdAt: 'CreatedDate',
+      dueAt: 'ActivityDate',
+    },
+    values: { status: { Completed: 'done', '*': 'accepted' } },
+  }),
   employeePulse: objectMappingSchema.parse({
     entity: 'employeePulse',
     object: 'Kizuna_Employee_Pulse__c',

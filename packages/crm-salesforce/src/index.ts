@@ -14,3 +14,5 @@ export { assertSalesforceId, isSalesforceId, selectQuery, soqlStringLiteral } fr
 export type { EqualsCondition, SelectSpec } from './soql';
 export * from './pushdown/index';
 export * from './auth/index';
+export { ACTION_KEY_FIELD, actionTaskFields } from './writes/actionTask';
+export { COLLECTION_MAX_RECORDS, upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks';

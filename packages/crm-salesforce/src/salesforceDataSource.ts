@@ -6,12 +6,13 @@ import {
   type CallStats,
   type HttpTransport,
 } from '@kizuna/crm-core';
-import type { Account, AccountContext, AccountSummary, CxDataSource, ReadOptions } from '@kizuna/model';
+import type { Account, AccountContext, AccountSummary, Action, ActionWriteResult, CxDataSource, ReadOptions } from '@kizuna/model';
 import { readAccountContext } from './composite/readAccountContext';
 import { parseSalesforceConnection, type SalesforceConnectionInput } from './connection';
 import { salesforceDefaultMapping, type SalesforceMapping } from './defaultMapping';
 import { queryAll } from './restQuery';
 import { assertSalesforceId, selectQuery } from './soql';
+import { upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks';
 
 export interface SalesforceDataSourceOptions {
   readonly connection: SalesforceConnectionInput;
@@ -52,7 +53,14 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
     });
   }
 
-  return { kind: 'salesforce', getAccountContext, listAccounts, stats };
+  async function writeActions(actions: readonly Action[], writeOptions: ReadOptions = {}): Promise<ActionWriteResult[]> {
+    for (const action of actions) assertSalesforceId(action.accountId, 'The account of an action');
+    const [single] = actions;
+    if (actions.length === 1 && single !== undefined) return [await upsertActionTask(transport, connection, single, writeOptions.signal)];
+    return upsertActionTasks(transport, connection, actions, writeOptions.signal);
+  }
+
+  return { kind: 'salesforce', getAccountContext, listAccounts, writeActions, stats };
 }
 
 function summaryOf(account: Account): AccountSummary {

@@ -37,11 +37,13 @@ export function soqlStringLiteral(value: string): string {
   return `'${escaped}'`;
 }
 
-/** `field = value`; a string is always sent as an escaped literal, `null` as SOQL `null`. */
-export interface EqualsCondition {
-  readonly field: string;
-  readonly equals: string | null;
-}
+/**
+ * `field = value` (a string is always sent as an escaped literal, `null` as SOQL `null`), or
+ * `field != null` with `notNull`.
+ */
+export type EqualsCondition =
+  | { readonly field: string; readonly equals: string | null }
+  | { readonly field: string; readonly notNull: true };
 
 export interface SelectSpec {
   readonly mapping: ObjectMapping;
@@ -54,12 +56,16 @@ export interface SelectSpec {
 function whereClause(conditions: readonly EqualsCondition[]): WhereClause | undefined {
   const [first, ...rest] = conditions;
   if (first === undefined) return undefined;
-  const left = {
-    field: crmIdentifierSchema.parse(first.field),
-    operator: '=' as const,
-    value: first.equals === null ? 'null' : soqlStringLiteral(first.equals),
-    literalType: first.equals === null ? ('NULL' as const) : ('STRING' as const),
-  };
+  const field = crmIdentifierSchema.parse(first.field);
+  const left =
+    'notNull' in first
+      ? { field, operator: '!=' as const, value: 'null', literalType: 'NULL' as const }
+      : {
+          field,
+          operator: '=' as const,
+          value: first.equals === null ? 'null' : soqlStringLiteral(first.equals),
+          literalType: first.equals === null ? ('NULL' as const) : ('STRING' as const),
+        };
   const right = whereClause(rest);
   return right === undefined ? { left } : { left, operator: 'AND', right };
 }

@@ -50,6 +50,11 @@ export interface AccountSummary {
   readonly currency: string;
 }
 
+/** What became of one accepted action written back to the CRM. */
+export type ActionWriteResult =
+  | { readonly idempotencyKey: string; readonly ok: true; readonly crmTaskId: string; readonly created: boolean }
+  | { readonly idempotencyKey: string; readonly ok: false; readonly code: string; readonly message: string };
+
 export interface ReadOptions {
   readonly signal?: AbortSignal;
 }
@@ -64,4 +69,9 @@ export interface CxDataSource {
   readonly kind: 'salesforce' | 'zoho' | 'file' | 'web';
   getAccountContext(accountId: string, options?: ReadOptions): Promise<AccountContext>;
   listAccounts(options?: ReadOptions): Promise<readonly AccountSummary[]>;
+  /**
+   * Writes accepted actions as CRM tasks, keyed by their idempotency key: writing the same
+   * action twice updates the one task, never makes a second. One result per action, in order.
+   */
+  writeActions(actions: readonly Action[], options?: ReadOptions): Promise<readonly ActionWriteResult[]>;
 }

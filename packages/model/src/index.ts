@@ -26,7 +26,15 @@ export { datasetKeys, entityLabels, entityNames, entitySchemas } from './entitie
 export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
 export type { ParseResult, ValidationIssue } from './validate';
-export type { AccountContext, AccountSummary, CxDataSource, ReadOptions, RejectedRecord, UnavailablePart } from './dataSource';
+export type {
+  AccountContext,
+  AccountSummary,
+  ActionWriteResult,
+  CxDataSource,
+  ReadOptions,
+  RejectedRecord,
+  UnavailablePart,
+} from './dataSource';
 export { dimensions, groupKeyOf, joinQueryTotals } from './aggregatePlan';
 export type {
   AggregatePlan,

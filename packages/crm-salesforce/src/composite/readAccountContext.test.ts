@@ -48,6 +48,7 @@ function scripted(): { transport: HttpTransport; requests: HttpRequest[] } {
         { body: [{ errorCode: 'INVALID_TYPE', message: "sObject type 'Kizuna_Feedback__c' is not supported." }], httpHeaders: {}, httpStatusCode: 400, referenceId: 'feedback' },
         { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'tasks' },
         { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'events' },
+        { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'actions' },
       ],
     }),
     json(200, { totalSize: 3, done: true, records: [contact('c3')] }),
@@ -68,7 +69,7 @@ describe('readAccountContext', () => {
     expect(composite?.method).toBe('POST');
     expect(composite?.url).toBe('https://acme.my.salesforce.com/services/data/v66.0/composite');
     const body = JSON.parse(composite?.body ?? '{}') as { compositeRequest: Array<{ referenceId: string; url: string }> };
-    expect(body.compositeRequest.map((part) => part.referenceId)).toEqual(['account', 'feedback', 'tasks', 'events']);
+    expect(body.compositeRequest.map((part) => part.referenceId)).toEqual(['account', 'feedback', 'tasks', 'events', 'actions']);
     expect(decodeURIComponent(body.compositeRequest[0]?.url ?? '')).toContain('(SELECT Id, AccountId, Name, Email, Title, Kizuna_Role__c FROM Contacts)');
   });
 

@@ -58,10 +58,12 @@ function planFor(accountId: string, mapping: SalesforceMapping, connection: Sale
     { referenceId: 'feedback', entity: 'feedback', mapping: mapping.feedback },
     { referenceId: 'tasks', entity: 'touchpoint', mapping: mapping.task },
     { referenceId: 'events', entity: 'touchpoint', mapping: mapping.event },
+    { referenceId: 'actions', entity: 'action', mapping: mapping.action },
   ];
   const lookups: Record<string, EqualsCondition[]> = {
     tasks: [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', equals: null }],
     events: byAccount('WhatId'),
+    actions: [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', notNull: true }],
   };
   const subrequests: CompositeSubrequest[] = [
     { method: 'GET', referenceId: 'account', url: queryUrlOf(connection, accountQuery(accountId, mapping, children)) },
@@ -105,7 +107,8 @@ async function partRecords(
 
 /**
  * The whole account context in one round trip: a composite request with the account (contacts,
- * cases and opportunities as child subqueries), feedback, tasks and events. Extra round trips
+ * cases and opportunities as child subqueries), feedback, tasks, events and the tasks Kizuna wrote
+ * for accepted actions (five queries, the composite limit). Extra round trips
  * happen only when a result (or a child result) needs paging. A part the org refuses (missing
  * object or field, no access) is reported in `unavailable`; the rest is still returned.
  */
@@ -155,7 +158,7 @@ export async function readAccountContext(
     feedback: mapPart('feedback', 'feedback'),
     supportCases,
     opportunities,
-    actions: [],
+    actions: mapPart('actions', 'action'),
     rejected: builder.rejected,
     unavailable: dedupe(builder.unavailable),
   };

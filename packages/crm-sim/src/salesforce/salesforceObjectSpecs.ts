@@ -115,6 +115,7 @@ const task: SalesforceObjectSpec = {
     isDeleted,
     ...activityLookups,
     { ...lookup('OwnerId', ['User', 'Group'], 'Owner'), label: 'Assigned To ID' },
+    { name: 'CreatedDate', type: 'datetime', readOnly: true },
     field('Subject', 'string'),
     field('ActivityDate', 'date'),
     { name: 'CompletedDateTime', type: 'datetime', readOnly: true },
@@ -126,6 +127,8 @@ const task: SalesforceObjectSpec = {
     { name: 'Kizuna_Action_Key__c', type: 'string', externalId: true, unique: true },
     field('Kizuna_Playbook__c', 'string'),
     field('Kizuna_Value_At_Stake__c', 'currency'),
+    field('Kizuna_Expected_Effect__c', 'double'),
+    field('Kizuna_Urgency__c', 'double'),
   ],
 };
 

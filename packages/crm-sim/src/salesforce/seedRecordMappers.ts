@@ -118,6 +118,7 @@ export function actionTaskRecord(action: Action, ctx: SeedContext): Record<strin
     WhoId: ctx.idOf('contact', action.contactId),
     AccountId: accountId,
     Subject: action.title,
+    CreatedDate: Date.parse(action.createdAt),
     ActivityDate: action.dueAt === undefined ? null : new Date(Date.parse(action.dueAt)).toISOString().slice(0, 10),
     Status: action.status === 'done' ? 'Completed' : 'Not Started',
     Priority: action.urgency >= 0.7 ? 'High' : 'Normal',
@@ -126,5 +127,7 @@ export function actionTaskRecord(action: Action, ctx: SeedContext): Record<strin
     Kizuna_Action_Key__c: action.idempotencyKey,
     Kizuna_Playbook__c: action.playbookId,
     Kizuna_Value_At_Stake__c: action.valueAtStake,
+    Kizuna_Expected_Effect__c: action.expectedEffect,
+    Kizuna_Urgency__c: action.urgency,
   };
 }

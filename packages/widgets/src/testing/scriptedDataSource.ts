@@ -12,6 +12,10 @@ export function scriptedDataSource(...outcomes: Array<AccountContext | Error | '
       return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     },
     listAccounts: () => Promise.resolve([]),
+    writeActions: (actions) =>
+      Promise.resolve(
+        actions.map((action) => ({ idempotencyKey: action.idempotencyKey, ok: true as const, crmTaskId: `task-${action.idempotencyKey}`, created: true })),
+      ),
   };
 }
 
