@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   await startSimulatedCrms();
   const dataSource = createSalesforceDataSource({
     connection: { instanceUrl: demoConfig.salesforceInstanceUrl },
-    getAccessToken: () => demoConfig.salesforceAccessToken,
+    tokens: () => demoConfig.salesforceAccessToken,
   });
   const routeState = parseRoute(window.location.pathname, window.location.search);
   document.documentElement.lang = routeState.locale;

@@ -16,3 +16,5 @@ export * from './pushdown/index';
 export * from './auth/index';
 export { ACTION_KEY_FIELD, actionTaskFields } from './writes/actionTask';
 export { COLLECTION_MAX_RECORDS, upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks';
+export { parseSalesforceMappingFile, salesforceMappingFileSchema } from './mappingFile';
+export type { SalesforceMappingFile } from './mappingFile';

@@ -18,7 +18,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 function source() {
-  return createSalesforceDataSource({ connection: { instanceUrl }, getAccessToken: () => 'token-1' });
+  return createSalesforceDataSource({ connection: { instanceUrl }, tokens: () => 'token-1' });
 }
 
 const sorted = <T>(values: T[]) => values.map((value) => JSON.stringify(value)).sort();
@@ -103,7 +103,7 @@ describe('createSalesforceDataSource against the simulated org', () => {
   });
 
   it('reports an unaccepted token as an authentication error, not as data', async () => {
-    const dataSource = createSalesforceDataSource({ connection: { instanceUrl }, getAccessToken: () => 'stolen' });
+    const dataSource = createSalesforceDataSource({ connection: { instanceUrl }, tokens: () => 'stolen' });
     const account = dataset.accounts[0];
     if (account === undefined) throw new Error('no accounts generated');
     await expect(dataSource.getAccountContext(org.salesforceIdOf('account', account.id))).rejects.toMatchObject({

@@ -1,12 +1,18 @@
 import {
   createFetchTransport,
   mapRecord,
-  withBearerAuth,
   withCallAccounting,
+  withRetry,
+  withTokenRefresh,
+  withUsageTracking,
+  type ApiUsage,
   type CallStats,
   type HttpTransport,
+  type RetryOptions,
+  type TokenSource,
 } from '@kizuna/crm-core';
 import type { Account, AccountContext, AccountSummary, Action, ActionWriteResult, CxDataSource, ReadOptions } from '@kizuna/model';
+import { classifySalesforceResponse, isSalesforceRefreshable, salesforceUsageFrom } from './auth/salesforceLayers';
 import { readAccountContext } from './composite/readAccountContext';
 import { parseSalesforceConnection, type SalesforceConnectionInput } from './connection';
 import { salesforceDefaultMapping, type SalesforceMapping } from './defaultMapping';
@@ -16,17 +22,40 @@ import { upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks'
 
 export interface SalesforceDataSourceOptions {
   readonly connection: SalesforceConnectionInput;
-  /** The access token (kept in memory only). */
-  readonly getAccessToken: () => string | Promise<string>;
+  /**
+   * Where access tokens come from (kept in memory only): a TokenSource from the OAuth flows, which
+   * refreshes when Salesforce says the session expired, or a function the host answers (asked
+   * again, once, when the session expired).
+   */
+  readonly tokens: TokenSource | (() => string | Promise<string>);
   readonly mapping?: SalesforceMapping;
   /** The bottom transport; defaults to `fetch`. Tests and hosts inject their own. */
   readonly transport?: HttpTransport;
+  /** Retry tuning (tests pass a fake `sleep`); retries only the closed list of retryable codes. */
+  readonly retry?: Omit<RetryOptions, 'classify'>;
 }
 
 export interface SalesforceDataSource extends CxDataSource {
   readonly kind: 'salesforce';
   /** Round trips and bytes so far. */
   readonly stats: Readonly<CallStats>;
+  /** The org's API usage as the last response reported it (`Sforce-Limit-Info`). */
+  usage(): ApiUsage | undefined;
+}
+
+function tokenSourceOf(tokens: SalesforceDataSourceOptions['tokens']): TokenSource {
+  if (typeof tokens !== 'function') return tokens;
+  return { current: async () => tokens(), refresh: async () => tokens() };
+}
+
+/**
+ * The transport stack, outermost first: retry (retryable codes only, bounded, with jitter) →
+ * token refresh (single-flight, on an expired session only) → usage tracking → call accounting.
+ */
+function salesforceTransport(options: SalesforceDataSourceOptions, stats: CallStats) {
+  const tracked = withUsageTracking(withCallAccounting(options.transport ?? createFetchTransport(), stats), { parse: salesforceUsageFrom });
+  const authorised = withTokenRefresh(tracked, { tokens: tokenSourceOf(options.tokens), classify: classifySalesforceResponse, isRefreshable: isSalesforceRefreshable });
+  return { transport: withRetry(authorised, { ...options.retry, classify: classifySalesforceResponse }), usage: () => tracked.usage() };
 }
 
 /**
@@ -37,7 +66,7 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
   const connection = parseSalesforceConnection(options.connection);
   const mapping = options.mapping ?? salesforceDefaultMapping;
   const stats: CallStats = { calls: 0, bytesReceived: 0 };
-  const transport = withBearerAuth(withCallAccounting(options.transport ?? createFetchTransport(), stats), options.getAccessToken);
+  const { transport, usage } = salesforceTransport(options, stats);
 
   async function getAccountContext(accountId: string, readOptions: ReadOptions = {}): Promise<AccountContext> {
     assertSalesforceId(accountId, 'The account id');
@@ -60,7 +89,7 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
     return upsertActionTasks(transport, connection, actions, writeOptions.signal);
   }
 
-  return { kind: 'salesforce', getAccountContext, listAccounts, writeActions, stats };
+  return { kind: 'salesforce', getAccountContext, listAccounts, writeActions, stats, usage };
 }
 
 function summaryOf(account: Account): AccountSummary {

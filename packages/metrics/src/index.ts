@@ -11,3 +11,4 @@ export * from './linkage/index';
 export * from './journey/index';
 export * from './health/index';
 export * from './nba/index';
+export * from './privacy/index';

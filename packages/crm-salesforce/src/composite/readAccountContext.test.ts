@@ -97,7 +97,7 @@ describe('readAccountContext against the simulated org', () => {
       ...salesforceDefaultMapping,
       feedback: objectMappingSchema.parse({ ...salesforceDefaultMapping.feedback, object: 'Survey_Answer__c' }),
     };
-    const dataSource = createSalesforceDataSource({ connection: { instanceUrl }, getAccessToken: () => 't', mapping });
+    const dataSource = createSalesforceDataSource({ connection: { instanceUrl }, tokens: () => 't', mapping });
     const account = dataset.accounts[0];
     if (account === undefined) throw new Error('no account generated');
     const context = await dataSource.getAccountContext(org.salesforceIdOf('account', account.id));

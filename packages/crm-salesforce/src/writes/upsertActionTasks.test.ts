@@ -13,7 +13,7 @@ const server = setupServer(...salesforceHandlers(org, { instanceUrl, accessToken
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const source = () => createSalesforceDataSource({ connection: { instanceUrl }, getAccessToken: () => 't' });
+const source = () => createSalesforceDataSource({ connection: { instanceUrl }, tokens: () => 't' });
 const firstAccount = dataset.accounts[0];
 if (firstAccount === undefined) throw new Error('no account generated');
 const accountId = org.salesforceIdOf('account', firstAccount.id);
