@@ -26,11 +26,11 @@ export const salesforceMappingFileSchema = z.strictObject({
 export type SalesforceMappingFile = z.infer<typeof salesforceMappingFileSchema>;
 
 function merge(base: ObjectMapping, override: z.infer<typeof objectOverrideSchema>): ObjectMapping {
-  const fields: Record<string, string | string[]> = { ...base.fields };
-  for (const [field, source] of Object.entries(override.fields ?? {})) {
-    if (source === null) delete fields[field];
-    else fields[field] = source;
-  }
+  const overrides = override.fields ?? {};
+  const fields = Object.fromEntries(
+    [...Object.entries(base.fields), ...Object.entries(overrides)].filter(([field]) => overrides[field] !== null || !(field in overrides)),
+  );
+  for (const [field, source] of Object.entries(overrides)) if (source !== null) fields[field] = source;
   return objectMappingSchema.parse({
     entity: base.entity,
     object: override.object ?? base.object,
