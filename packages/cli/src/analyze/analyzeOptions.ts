@@ -26,8 +26,8 @@ export type AnalyzeArgs =
   | { readonly kind: 'usageError'; readonly message: string };
 
 /** The window's open ends: before any CX data and far after it. */
-const openStart = '1970-01-01T00:00:00.000Z';
-const openEnd = '9999-12-31T23:59:59.999Z';
+export const openStart = '1970-01-01T00:00:00.000Z';
+export const openEnd = '9999-12-31T23:59:59.999Z';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

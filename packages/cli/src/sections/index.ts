@@ -1,12 +1,23 @@
+import { driversSection } from './driversSection';
+import { highlightsSection } from './highlightsSection';
+import { journeySection } from './journeySection';
 import { kpiSection } from './kpiSection';
+import { linkageSection } from './linkageSection';
+import { nextBestActionsSection } from './nextBestActionsSection';
 import type { SectionModule } from './section';
 
 /**
- * The sections of `kizuna analyze`, in the order they print and appear under `sections` in JSON.
- * Planned, as the metrics core gains them: highlights, drivers, journey findings, next best actions
- * (each a `src/sections/<name>Section.ts` exporting a {@link SectionModule}, listed here).
+ * The sections of `kizuna analyze`, in the order they print and appear under `sections` in JSON
+ * (each a `src/sections/<name>Section.ts` exporting a {@link SectionModule}).
  */
-export const analyzeSections: readonly SectionModule[] = [kpiSection];
+export const analyzeSections: readonly SectionModule[] = [
+  kpiSection,
+  highlightsSection,
+  driversSection,
+  journeySection,
+  linkageSection,
+  nextBestActionsSection,
+];
 
 export { runSections } from './runSections';
 export type { SectionRun } from './runSections';
