@@ -18,3 +18,4 @@ export { ACTION_KEY_FIELD, actionTaskFields } from './writes/actionTask';
 export { COLLECTION_MAX_RECORDS, upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks';
 export { parseSalesforceMappingFile, salesforceMappingFileSchema } from './mappingFile';
 export type { SalesforceMappingFile } from './mappingFile';
+export * from './query/index';

@@ -1,31 +1,23 @@
-import type { FieldType, FunctionExp, GroupByClause, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
-import { fieldNotAllowed, malformedQuery, simUnsupported } from '../salesforceApiError';
+import type { FieldType, FunctionExp, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
+import { malformedQuery } from '../salesforceApiError';
 import type { SalesforceFieldType } from '../salesforceSchema';
-import { formatSalesforceDateTime, type FieldValue, type StoredRecord } from '../storedRecord';
+import { formatSalesforceDateTime, type FieldValue } from '../storedRecord';
 import { aggregateFunctionNames, compileAggregate } from './aggregateFunctions';
 import { compileBooleanExpression } from './booleanExpression';
 import { compileComparison, type Operand } from './conditions';
 import { dateFunctionOperand, isDateFunction } from './dateFunctions';
 import { pathSegments, resolveField } from './fieldPaths';
+import { groupingOf, groupRows, type Group, type GroupKey } from './grouping';
 import { parseLiterals } from './literals';
 import type { JsonRecord, QueryContext } from './queryContext';
 import { asArray, checkOffset, compileWhere, visible } from './recordQuery';
 import { sortRows, type SortKey } from './sortRows';
 
-interface Group {
-  readonly values: FieldValue[];
-  readonly rows: StoredRecord[];
-}
-interface GroupKey {
-  readonly signature: string;
-  readonly operand: Operand<StoredRecord>;
-}
 interface Column {
   readonly key: string;
   readonly operand: Operand<Group>;
 }
 
-/** GROUP BY results are never paged (no query locator), so the API caps them at one batch. */
 /**
  * Aggregate results come in one batch: past 2,000 rows Salesforce returns the first batch with
  * `done: false`, and queryMore on it fails ("Aggregate query does not support queryMore(), use
@@ -35,23 +27,36 @@ export const maxAggregateRows = 2000;
 
 const fnName = (fn: { functionName?: string }): string => (fn.functionName ?? '').toUpperCase();
 
-/** Builds operands over groups for grouped fields, grouped date functions and aggregates. */
+/**
+ * Builds operands over groups for grouped fields, grouped date functions, aggregates and
+ * `GROUPING(field)` (1 on a ROLLUP subtotal row for that field, else 0).
+ */
 function groupOperands(ctx: QueryContext, objectName: string, alias: string | undefined, keys: readonly GroupKey[]) {
   const resolve = (path: string) => resolveField(ctx.source, objectName, pathSegments(path, alias));
-  const grouped = (signature: string, name: string): Operand<Group> => {
-    const index = keys.findIndex((key) => key.signature === signature);
+  const keyOf = (signature: string, problem: string): { index: number; key: GroupKey } => {
+    const index = keys.findIndex((candidate) => candidate.signature === signature);
     const key = keys[index];
-    if (key === undefined) throw malformedQuery(`Field must be grouped or aggregated: ${name}`);
+    if (key === undefined) throw malformedQuery(problem);
+    return { index, key };
+  };
+  const grouped = (signature: string, name: string): Operand<Group> => {
+    const { index, key } = keyOf(signature, `Field must be grouped or aggregated: ${name}`);
     return { name, type: key.operand.type, get: (group) => group.values[index] ?? null };
   };
   const field = (path: string): Operand<Group> => {
     const resolved = resolve(path);
     return grouped(`field:${resolved.canonicalPath.toLowerCase()}`, resolved.field.name);
   };
+  const grouping = (path: string): Operand<Group> => {
+    const resolved = resolve(path);
+    const { index } = keyOf(`field:${resolved.canonicalPath.toLowerCase()}`, `GROUPING() needs a grouped field: ${resolved.field.name}`);
+    return { name: `GROUPING(${resolved.field.name})`, type: 'int', get: (group) => (group.rolledUp[index] === true ? 1 : 0) };
+  };
   const fn = (expression: FunctionExp): Operand<Group> => {
     const name = fnName(expression);
     const [parameter] = expression.parameters ?? [];
     if (typeof parameter !== 'string') throw malformedQuery(`${name}() needs a field`);
+    if (name === 'GROUPING') return grouping(parameter);
     if (isDateFunction(name)) {
       const operand = dateFunctionOperand(name, resolve(parameter));
       return grouped(`fn:${operand.name.toLowerCase()}`, operand.name);
@@ -60,20 +65,6 @@ function groupOperands(ctx: QueryContext, objectName: string, alias: string | un
     return { name: aggregate.signature, type: aggregate.type, get: (group) => aggregate.compute(group.rows) };
   };
   return { field, fn };
-}
-
-function groupKeyOf(ctx: QueryContext, objectName: string, alias: string | undefined, clause: GroupByClause): GroupKey {
-  if ('fn' in clause) {
-    const name = fnName(clause.fn);
-    const [parameter] = clause.fn.parameters ?? [];
-    if (!isDateFunction(name) || typeof parameter !== 'string') throw simUnsupported(`GROUP BY ${name}()`);
-    const operand = dateFunctionOperand(name, resolveField(ctx.source, objectName, pathSegments(parameter, alias)));
-    return { signature: `fn:${operand.name.toLowerCase()}`, operand };
-  }
-  const resolved = resolveField(ctx.source, objectName, pathSegments(clause.field, alias));
-  if (!resolved.field.groupable) throw fieldNotAllowed(resolved.field.name, 'grouped');
-  const operand = { name: resolved.field.name, type: resolved.field.type, get: resolved.get };
-  return { signature: `field:${resolved.canonicalPath.toLowerCase()}`, operand };
 }
 
 function columnsOf(fields: readonly FieldType[], operands: ReturnType<typeof groupOperands>): Column[] {
@@ -100,19 +91,6 @@ function columnsOf(fields: readonly FieldType[], operands: ReturnType<typeof gro
   return columns;
 }
 
-function groupRows(rows: readonly StoredRecord[], keys: readonly GroupKey[]): Group[] {
-  if (keys.length === 0) return [{ values: [], rows: [...rows] }];
-  const groups = new Map<FieldValue, Group>();
-  for (const row of rows) {
-    const values = keys.map((key) => key.operand.get(row));
-    const id = values.length === 1 ? (values[0] ?? null) : JSON.stringify(values);
-    const group = groups.get(id);
-    if (group === undefined) groups.set(id, { values, rows: [row] });
-    else group.rows.push(row);
-  }
-  return [...groups.values()];
-}
-
 function sortKeysOf(orderBy: readonly OrderByClause[], operands: ReturnType<typeof groupOperands>): SortKey<Group>[] {
   return orderBy.map((clause) => {
     const operand = 'field' in clause ? operands.field(clause.field) : operands.fn(clause.fn);
@@ -124,25 +102,31 @@ function wire(type: SalesforceFieldType, value: FieldValue): FieldValue {
   return type === 'datetime' && typeof value === 'number' ? formatSalesforceDateTime(value) : value;
 }
 
-/** True when the SELECT list holds an aggregate function (other than a bare COUNT()). */
+/** True when the SELECT list holds an aggregate function (other than a bare COUNT()) or GROUPING(). */
 export function isAggregateQuery(query: Query): boolean {
   if (query.groupBy !== undefined) return true;
-  return (query.fields ?? []).some((f) => f.type === 'FieldFunctionExpression' && aggregateFunctionNames.has(fnName(f)));
+  return (query.fields ?? []).some(
+    (f) => f.type === 'FieldFunctionExpression' && (aggregateFunctionNames.has(fnName(f)) || fnName(f) === 'GROUPING'),
+  );
 }
 
-/** Runs a GROUP BY / aggregate query and returns its AggregateResult rows. */
+/**
+ * Runs a GROUP BY / GROUP BY ROLLUP / aggregate query and returns its AggregateResult rows.
+ * Without ORDER BY, groups come in the order their first row is met (ROLLUP: each group's
+ * subtotal after its detail rows, the grand total last); ORDER BY sorts them stably.
+ */
 export function runAggregateQuery(ctx: QueryContext, objectName: string, query: Query): JsonRecord[] {
   const alias = query.sObjectAlias;
   checkOffset(query.offset);
   if (query.groupBy === undefined && query.limit !== undefined) {
     throw malformedQuery('an aggregate query with LIMIT needs a GROUP BY clause');
   }
-  const keys = asArray(query.groupBy).map((clause) => groupKeyOf(ctx, objectName, alias, clause));
-  const operands = groupOperands(ctx, objectName, alias, keys);
+  const grouping = groupingOf(ctx, objectName, alias, query.groupBy);
+  const operands = groupOperands(ctx, objectName, alias, grouping.keys);
   const columns = columnsOf(query.fields ?? [], operands);
   const where = query.where === undefined ? undefined : compileWhere(ctx, objectName, query.where, alias);
   const candidates = visible(ctx, ctx.source.records(objectName));
-  let groups = groupRows(where === undefined ? candidates : candidates.filter(where), keys);
+  let groups = groupRows(where === undefined ? candidates : candidates.filter(where), grouping);
   if (query.having !== undefined) {
     const having = compileBooleanExpression<Group>(query.having, (condition) => {
       const operand = 'fn' in condition ? operands.fn(condition.fn) : 'field' in condition ? operands.field(condition.field) : undefined;

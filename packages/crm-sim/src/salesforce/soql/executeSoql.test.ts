@@ -124,6 +124,8 @@ describe('COUNT and aggregates', () => {
       records: [{ attributes: { type: 'AggregateResult' }, expr0: 2 }],
     });
     expect(errorOf('SELECT COUNT(), Name FROM Account').errorCode).toBe('MALFORMED_QUERY');
+    expect(errorOf('SELECT COUNT() FROM Account ORDER BY Name').errorCode).toBe('MALFORMED_QUERY');
+    expect(errorOf('SELECT COUNT() FROM Account GROUP BY Industry').errorCode).toBe('MALFORMED_QUERY');
   });
 
   it('names unaliased aggregates expr0, expr1 … and keeps aliases and grouped field names', () => {
@@ -179,7 +181,7 @@ describe('errors', () => {
   });
 
   it('answers SOQL the simulator does not implement with 501 SIM_UNSUPPORTED, never a fake Salesforce error', () => {
-    expect(errorOf('SELECT TYPEOF What WHEN Account THEN Name END FROM Task')).toMatchObject({ status: 501, errorCode: 'SIM_UNSUPPORTED' });
-    expect(errorOf('SELECT Name, COUNT(Id) FROM Account GROUP BY ROLLUP(Name)').errorCode).toBe('SIM_UNSUPPORTED');
+    expect(errorOf('SELECT toLabel(Industry) FROM Account')).toMatchObject({ status: 501, errorCode: 'SIM_UNSUPPORTED' });
+    expect(errorOf('SELECT Industry, COUNT(Id) FROM Account GROUP BY CUBE(Industry)').errorCode).toBe('SIM_UNSUPPORTED');
   });
 });
