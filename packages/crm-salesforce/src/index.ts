@@ -19,3 +19,5 @@ export { COLLECTION_MAX_RECORDS, upsertActionTask, upsertActionTasks } from './w
 export { parseSalesforceMappingFile, salesforceMappingFileSchema } from './mappingFile';
 export type { SalesforceMappingFile } from './mappingFile';
 export * from './query/index';
+export * from './surveys/index';
+export type { FeedbackSource } from './composite/readAccountContext';

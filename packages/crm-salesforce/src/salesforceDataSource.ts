@@ -13,7 +13,7 @@ import {
 } from '@kizuna/crm-core';
 import type { Account, AccountContext, AccountSummary, Action, ActionWriteResult, CxDataSource, ReadOptions } from '@kizuna/model';
 import { classifySalesforceResponse, isSalesforceRefreshable, salesforceUsageFrom } from './auth/salesforceLayers';
-import { readAccountContext } from './composite/readAccountContext';
+import { readAccountContext, type FeedbackSource } from './composite/readAccountContext';
 import { parseSalesforceConnection, type SalesforceConnectionInput } from './connection';
 import { salesforceDefaultMapping, type SalesforceMapping } from './defaultMapping';
 import { queryAll } from './restQuery';
@@ -31,6 +31,8 @@ export interface SalesforceDataSourceOptions {
   readonly mapping?: SalesforceMapping;
   /** The bottom transport; defaults to `fetch`. Tests and hosts inject their own. */
   readonly transport?: HttpTransport;
+  /** Where feedback lives: Kizuna's own object (default) or Salesforce Surveys (`detectSurveys` tells). */
+  readonly feedbackSource?: FeedbackSource;
   /** Retry tuning (tests pass a fake `sleep`); retries only the closed list of retryable codes. */
   readonly retry?: Omit<RetryOptions, 'classify'>;
 }
@@ -70,7 +72,7 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
 
   async function getAccountContext(accountId: string, readOptions: ReadOptions = {}): Promise<AccountContext> {
     assertSalesforceId(accountId, 'The account id');
-    return readAccountContext(accountId, { transport, connection, mapping }, readOptions);
+    return readAccountContext(accountId, { transport, connection, mapping, feedbackSource: options.feedbackSource ?? 'kizuna' }, readOptions);
   }
 
   async function listAccounts(readOptions: ReadOptions = {}): Promise<AccountSummary[]> {

@@ -48,7 +48,6 @@ function scripted(): { transport: HttpTransport; requests: HttpRequest[] } {
         { body: [{ errorCode: 'INVALID_TYPE', message: "sObject type 'Kizuna_Feedback__c' is not supported." }], httpHeaders: {}, httpStatusCode: 400, referenceId: 'feedback' },
         { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'tasks' },
         { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'events' },
-        { body: emptyQuery, httpHeaders: {}, httpStatusCode: 200, referenceId: 'actions' },
       ],
     }),
     json(200, { totalSize: 3, done: true, records: [contact('c3')] }),
@@ -69,7 +68,7 @@ describe('readAccountContext', () => {
     expect(composite?.method).toBe('POST');
     expect(composite?.url).toBe('https://acme.my.salesforce.com/services/data/v66.0/composite');
     const body = JSON.parse(composite?.body ?? '{}') as { compositeRequest: Array<{ referenceId: string; url: string }> };
-    expect(body.compositeRequest.map((part) => part.referenceId)).toEqual(['account', 'feedback', 'tasks', 'events', 'actions']);
+    expect(body.compositeRequest.map((part) => part.referenceId)).toEqual(['account', 'feedback', 'tasks', 'events']);
     expect(decodeURIComponent(body.compositeRequest[0]?.url ?? '')).toContain('(SELECT Id, AccountId, Name, Email, Title, Kizuna_Role__c FROM Contacts)');
   });
 
@@ -91,6 +90,30 @@ describe('readAccountContext against the simulated org', () => {
   const server = setupServer(...salesforceHandlers(org, { instanceUrl, accessTokens: ['t'] }));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
+
+  it('reads feedback from Salesforce Surveys when the org keeps it there, still in one round trip', async () => {
+    const surveyOrg = createSalesforceOrg(dataset, { surveys: true });
+    const surveyUrl = 'https://surveys.my.salesforce.com';
+    server.use(...salesforceHandlers(surveyOrg, { instanceUrl: surveyUrl, accessTokens: ['t'] }));
+    const dataSource = createSalesforceDataSource({ connection: { instanceUrl: surveyUrl }, tokens: () => 't', feedbackSource: 'surveys' });
+    const account = dataset.accounts[1];
+    if (account === undefined) throw new Error('no account generated');
+    const context = await dataSource.getAccountContext(surveyOrg.salesforceIdOf('account', account.id));
+    const key = (f: { kind: string; score: number; respondedAt: string }) => `${f.kind}:${f.score}:${f.respondedAt}`;
+    const expected = dataset.feedback.filter((f) => f.accountId === account.id).map(key).sort();
+    expect(context.feedback.map(key).sort()).toEqual(expected);
+    expect(context.unavailable).toEqual([]);
+    expect(dataSource.stats.calls).toBe(1);
+  });
+
+  it('says feedback is unavailable when told to read Surveys in an org without them', async () => {
+    const dataSource = createSalesforceDataSource({ connection: { instanceUrl }, tokens: () => 't', feedbackSource: 'surveys' });
+    const account = dataset.accounts[0];
+    if (account === undefined) throw new Error('no account generated');
+    const context = await dataSource.getAccountContext(org.salesforceIdOf('account', account.id));
+    expect(context.unavailable.map((part) => [part.entity, part.code])).toEqual([['feedback', 'INVALID_TYPE']]);
+    expect(context.contacts.length).toBeGreaterThan(0);
+  });
 
   it('keeps the account when a custom object is missing from the org, and says which part is gone', async () => {
     const mapping = {

@@ -1,10 +1,11 @@
 import { getField, composeQuery, type FieldType, type Query } from '@jetstreamapp/soql-parser-js';
 import { CrmError, mapRecord, mappedCrmFields, type HttpTransport, type ObjectMapping } from '@kizuna/crm-core';
-import type { AccountContext, EntityName, EntityOf, ReadOptions, RejectedRecord, UnavailablePart } from '@kizuna/model';
+import type { AccountContext, EntityName, EntityOf, Feedback, ReadOptions, RejectedRecord, UnavailablePart } from '@kizuna/model';
 import type { SalesforceConnection } from '../connection';
 import type { SalesforceMapping } from '../defaultMapping';
 import { asQueryPage, completeQueryResult, type SalesforceRecord } from '../restQuery';
 import { selectQuery, soqlStringLiteral, type EqualsCondition } from '../soql';
+import { surveyFeedbackFromParts, surveyFeedbackSubrequests } from '../surveys/readSurveyFeedback';
 import { sendComposite, subrequestError, type CompositeSubrequest, type CompositeSubresponse } from './compositeRequest';
 
 /** Child relationships of Account for the standard objects Kizuna reads as subqueries. */
@@ -44,8 +45,20 @@ interface Plan {
   readonly separate: Array<{ referenceId: string; entity: EntityName; mapping: ObjectMapping }>;
 }
 
+/** Where an org keeps feedback: Kizuna's own object, or Salesforce Feedback Management (Surveys). */
+export type FeedbackSource = 'kizuna' | 'surveys';
+
+/**
+ * Tasks are read once for both touchpoints and the actions Kizuna wrote (told apart by the action
+ * key), which keeps the composite within its five queries when feedback comes from Surveys.
+ */
+function taskQueryMapping(mapping: SalesforceMapping): ObjectMapping {
+  const actionFields = Object.fromEntries(Object.entries(mapping.action.fields).map(([field, source]) => [`action.${field}`, source]));
+  return { ...mapping.task, fields: { ...mapping.task.fields, ...actionFields } };
+}
+
 /** The composite request for one account: the account with standard children as subqueries, the rest as queries. */
-function planFor(accountId: string, mapping: SalesforceMapping, connection: SalesforceConnection): Plan {
+function planFor(accountId: string, mapping: SalesforceMapping, connection: SalesforceConnection, feedbackSource: FeedbackSource): Plan {
   const candidates: ChildPart[] = [
     { entity: 'contact', mapping: mapping.contact },
     { entity: 'supportCase', mapping: mapping.supportCase },
@@ -55,16 +68,11 @@ function planFor(accountId: string, mapping: SalesforceMapping, connection: Sale
   const byAccount = (field: string): EqualsCondition[] => [{ field, equals: accountId }];
   const separate: Plan['separate'] = [
     ...candidates.filter((child) => !children.includes(child)).map((child) => ({ referenceId: child.entity, entity: child.entity, mapping: child.mapping })),
-    { referenceId: 'feedback', entity: 'feedback', mapping: mapping.feedback },
-    { referenceId: 'tasks', entity: 'touchpoint', mapping: mapping.task },
+    ...(feedbackSource === 'kizuna' ? [{ referenceId: 'feedback', entity: 'feedback' as const, mapping: mapping.feedback }] : []),
+    { referenceId: 'tasks', entity: 'touchpoint', mapping: taskQueryMapping(mapping) },
     { referenceId: 'events', entity: 'touchpoint', mapping: mapping.event },
-    { referenceId: 'actions', entity: 'action', mapping: mapping.action },
   ];
-  const lookups: Record<string, EqualsCondition[]> = {
-    tasks: [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', equals: null }],
-    events: byAccount('WhatId'),
-    actions: [...byAccount('WhatId'), { field: 'Kizuna_Action_Key__c', notNull: true }],
-  };
+  const lookups: Record<string, EqualsCondition[]> = { tasks: byAccount('WhatId'), events: byAccount('WhatId') };
   const subrequests: CompositeSubrequest[] = [
     { method: 'GET', referenceId: 'account', url: queryUrlOf(connection, accountQuery(accountId, mapping, children)) },
     ...separate.map((part) => {
@@ -72,6 +80,7 @@ function planFor(accountId: string, mapping: SalesforceMapping, connection: Sale
       const where = lookups[part.referenceId] ?? byAccount(typeof lookup === 'string' ? lookup : 'AccountId');
       return { method: 'GET' as const, referenceId: part.referenceId, url: queryUrlOf(connection, selectQuery({ mapping: part.mapping, where })) };
     }),
+    ...(feedbackSource === 'surveys' ? surveyFeedbackSubrequests(accountId, connection) : []),
   ];
   return { subrequests, children, separate };
 }
@@ -107,18 +116,19 @@ async function partRecords(
 
 /**
  * The whole account context in one round trip: a composite request with the account (contacts,
- * cases and opportunities as child subqueries), feedback, tasks, events and the tasks Kizuna wrote
- * for accepted actions (five queries, the composite limit). Extra round trips
+ * cases and opportunities as child subqueries), feedback (Kizuna's object, or the two Survey
+ * queries), tasks (touchpoints and the actions Kizuna wrote) and events — at most five queries. Extra round trips
  * happen only when a result (or a child result) needs paging. A part the org refuses (missing
  * object or field, no access) is reported in `unavailable`; the rest is still returned.
  */
 export async function readAccountContext(
   accountId: string,
-  context: { transport: HttpTransport; connection: SalesforceConnection; mapping: SalesforceMapping },
+  context: { transport: HttpTransport; connection: SalesforceConnection; mapping: SalesforceMapping; feedbackSource?: FeedbackSource },
   options: ReadOptions = {},
 ): Promise<AccountContext> {
   const { transport, connection, mapping } = context;
-  const plan = planFor(accountId, mapping, connection);
+  const feedbackSource = context.feedbackSource ?? 'kizuna';
+  const plan = planFor(accountId, mapping, connection, feedbackSource);
   const parts = await sendComposite(transport, connection, plan.subrequests, options.signal ? { signal: options.signal } : {});
   const follow = (page: ReturnType<typeof asQueryPage>) => completeQueryResult(transport, connection, page, options.signal);
   const builder = new ContextBuilder();
@@ -150,18 +160,43 @@ export async function readAccountContext(
     return part === undefined ? [] : builder.map(entity, part[0].mapping, part[1]);
   };
   const [contacts, supportCases, opportunities] = await Promise.all([collect('contact'), collect('supportCase'), collect('opportunity')]);
-  const touchpoints = [...mapPart('tasks', 'touchpoint'), ...mapPart('events', 'touchpoint')].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  const keyField = mapping.action.fields['idempotencyKey'];
+  const taskRecords = ofPart('tasks')?.[1] ?? [];
+  const isAction = (record: SalesforceRecord) => typeof keyField === 'string' && typeof record[keyField] === 'string' && record[keyField] !== '';
+  const touchpoints = [...builder.map('touchpoint', mapping.task, taskRecords.filter((record) => !isAction(record))), ...mapPart('events', 'touchpoint')].sort(
+    (a, b) => a.occurredAt.localeCompare(b.occurredAt),
+  );
+  const feedback = feedbackSource === 'kizuna' ? mapPart('feedback', 'feedback') : await surveyFeedback(accountId, parts, { transport, connection }, builder, options);
   return {
     account,
     contacts,
     touchpoints,
-    feedback: mapPart('feedback', 'feedback'),
+    feedback,
     supportCases,
     opportunities,
-    actions: mapPart('actions', 'action'),
+    actions: builder.map('action', mapping.action, taskRecords.filter(isAction)),
     rejected: builder.rejected,
     unavailable: dedupe(builder.unavailable),
   };
+}
+
+/** Feedback from Surveys; a refused survey object loses the feedback part only. */
+async function surveyFeedback(
+  accountId: string,
+  parts: ReadonlyMap<string, CompositeSubresponse>,
+  context: { transport: HttpTransport; connection: SalesforceConnection },
+  builder: ContextBuilder,
+  options: ReadOptions,
+): Promise<Feedback[]> {
+  try {
+    const result = await surveyFeedbackFromParts(accountId, parts, context, options);
+    builder.rejected.push(...result.rejected);
+    return result.feedback;
+  } catch (error) {
+    if (!(error instanceof CrmError) || !partErrors.has(error.code)) throw error;
+    builder.unavailable.push({ entity: 'feedback', code: error.code, message: error.message });
+    return [];
+  }
 }
 
 function dedupe(parts: readonly UnavailablePart[]): UnavailablePart[] {

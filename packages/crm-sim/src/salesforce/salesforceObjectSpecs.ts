@@ -10,6 +10,7 @@ import {
   momentsOfTruth,
 } from '@kizuna/model';
 import type { SalesforceFieldSpec, SalesforceFieldType, SalesforceObjectSpec } from './salesforceSchema';
+import { surveyObjectSpecs } from './surveyObjectSpecs';
 
 /**
  * The seeded org's objects, as docs/crm/salesforce-layout.md lays them out, plus the standard
@@ -246,3 +247,8 @@ export const salesforceObjectSpecs: readonly SalesforceObjectSpec[] = [
   opportunity,
   employeePulse,
 ];
+
+/** The objects of an org: the default layout, plus Feedback Management's when Surveys are enabled. */
+export function salesforceObjectSpecsFor(options: { readonly surveys?: boolean } = {}): readonly SalesforceObjectSpec[] {
+  return options.surveys === true ? [...salesforceObjectSpecs, ...surveyObjectSpecs] : salesforceObjectSpecs;
+}

@@ -4,7 +4,7 @@ import { SalesforceOAuth } from './oauth/salesforceOAuth';
 import { QueryCursors } from './queryCursors';
 import { RecordStore } from './recordStore';
 import { SalesforceSessions } from './salesforceSessions';
-import { salesforceObjectSpecs } from './salesforceObjectSpecs';
+import { salesforceObjectSpecsFor } from './salesforceObjectSpecs';
 import { createSalesforceSchema, type SalesforceObjectDescribe, type SalesforceSchema } from './salesforceSchema';
 import { seedSalesforceRecords, type SeededEntity } from './seedSalesforceRecords';
 import { executeSoql, type SoqlResultSet } from './soql/executeSoql';
@@ -17,6 +17,12 @@ export interface SalesforceOrgOptions {
   readonly now?: () => number;
   /** Open query cursors kept before the oldest is closed. Default 10, as Salesforce per user. */
   readonly maxOpenCursors?: number;
+  /**
+   * Feedback Management (Salesforce Surveys) enabled: Survey, SurveyInvitation, SurveyResponse,
+   * SurveyQuestion, SurveyQuestionResponse and SurveySubject exist and hold the feedback too.
+   * Default false: those objects do not exist and queries on them answer INVALID_TYPE.
+   */
+  readonly surveys?: boolean;
 }
 
 export interface SoqlOptions {
@@ -68,8 +74,9 @@ export const defaultSalesforceApiVersion = 'v66.0';
  * deterministic ids (the same dataset always gives the same ids).
  */
 export function createSalesforceOrg(dataset: CanonicalDataset, options: SalesforceOrgOptions = {}): SalesforceOrg {
-  const schema = createSalesforceSchema(salesforceObjectSpecs);
-  const seeded = seedSalesforceRecords(dataset, salesforceObjectSpecs);
+  const specs = salesforceObjectSpecsFor({ surveys: options.surveys === true });
+  const schema = createSalesforceSchema(specs);
+  const seeded = seedSalesforceRecords(dataset, specs, { surveys: options.surveys === true });
   const now = options.now ?? Date.now;
   const source = new RecordStore(schema, seeded, now);
   const sessions = new SalesforceSessions();

@@ -11,6 +11,7 @@ import {
   opportunityRecord,
   type SeedContext,
 } from './seedRecordMappers';
+import { seedSurveyRecords } from './seedSurveyRecords';
 
 /** Canonical entities that become Salesforce records, and so have a Salesforce id. */
 export type SeededEntity =
@@ -21,7 +22,14 @@ export type SeededEntity =
   | 'supportCase'
   | 'opportunity'
   | 'employeePulse'
-  | 'action';
+  | 'action'
+  /** The SurveyResponse of a canonical feedback row (orgs created with `{ surveys: true }`). */
+  | 'surveyResponse';
+
+export interface SeedOptions {
+  /** Also lay feedback out as Feedback Management records (the specs must include them). */
+  readonly surveys?: boolean;
+}
 
 export interface SeededOrgData {
   /** Records by object API name, in seeding order (ids ascend in that order). */
@@ -96,33 +104,42 @@ function touchpointRecord(touchpoint: Touchpoint, ctx: SeedContext): { object: s
 /**
  * Lays a canonical dataset out as Salesforce records (docs/crm/salesforce-layout.md). Ids are
  * allocated in a fixed order (accounts, contacts, touchpoints, feedback, cases, opportunities,
- * pulses, actions), so the same dataset always yields the same ids.
+ * pulses, actions, then with `surveys` the Feedback Management records), so the same dataset
+ * always yields the same ids.
  */
-export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly SalesforceObjectSpec[]): SeededOrgData {
+export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly SalesforceObjectSpec[], options: SeedOptions = {}): SeededOrgData {
   const sequences = new Map(specs.map((spec) => [spec.name, createIdSequence(spec.keyPrefix)]));
   const records = new Map<string, MutableRecord[]>(specs.map((spec) => [spec.name, []]));
   const salesforceIds = new Map<SeededEntity, Map<string, string>>();
   const counters = new Map<string, number>();
+  const idOf = (entity: SeededEntity, canonicalId: string | undefined): string | null =>
+    canonicalId === undefined ? null : (salesforceIds.get(entity)?.get(canonicalId) ?? null);
   const ctx: SeedContext = {
-    idOf: (entity, canonicalId) => (canonicalId === undefined ? null : (salesforceIds.get(entity)?.get(canonicalId) ?? null)),
+    idOf,
     nextNumber: (object) => {
       const next = (counters.get(object) ?? 0) + 1;
       counters.set(object, next);
       return next;
     },
   };
-  const add = (entity: SeededEntity, canonicalId: string, object: string, fields: Record<string, FieldValue>): void => {
+  const insert = (object: string, fields: Record<string, FieldValue>): string => {
     const nextId = sequences.get(object);
     const list = records.get(object);
     if (nextId === undefined || list === undefined) throw new Error(`no object ${object} in the schema`);
     const id = nextId();
-    let ids = salesforceIds.get(entity);
-    if (ids === undefined) salesforceIds.set(entity, (ids = new Map()));
-    ids.set(canonicalId, id);
     // Fields a mapper leaves out read as null (every reader uses `?? null`).
     fields['Id'] = id;
     fields['IsDeleted'] = false;
     list.push(fields);
+    return id;
+  };
+  const link = (entity: SeededEntity, canonicalId: string, id: string): void => {
+    let ids = salesforceIds.get(entity);
+    if (ids === undefined) salesforceIds.set(entity, (ids = new Map()));
+    ids.set(canonicalId, id);
+  };
+  const add = (entity: SeededEntity, canonicalId: string, object: string, fields: Record<string, FieldValue>): void => {
+    link(entity, canonicalId, insert(object, fields));
   };
   for (const a of dataset.accounts) add('account', a.id, 'Account', accountFields(a));
   for (const c of dataset.contacts) add('contact', c.id, 'Contact', contactRecord(c, ctx));
@@ -137,6 +154,9 @@ export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly
   for (const action of dataset.actions) {
     const fields = actionTaskRecord(action, ctx);
     if (fields !== null) add('action', action.id, 'Task', fields);
+  }
+  if (options.surveys === true) {
+    seedSurveyRecords(dataset.feedback, { idOf, insert, linkResponse: (feedbackId, id) => link('surveyResponse', feedbackId, id) });
   }
   const nextId = (objectName: string): string => {
     const next = sequences.get(objectName);

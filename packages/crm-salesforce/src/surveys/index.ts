@@ -1,0 +1,14 @@
+export { readSurveyFeedback, surveyFeedbackFromParts, surveyFeedbackSubrequests } from './readSurveyFeedback';
+export { readAllSurveyFeedback, surveyFeedbackPages } from './readAllSurveyFeedback';
+export type { SurveyPageOptions } from './readAllSurveyFeedback';
+export { detectSurveys } from './detectSurveys';
+export type { SurveyDetection } from './detectSurveys';
+export type { SurveyReadContext } from './surveyComposite';
+export { assembleSurveyFeedback } from './assembleSurveyFeedback';
+export type { AccountLink, AccountOf, SurveyFeedbackResult, UnmappedSurveyQuestion } from './assembleSurveyFeedback';
+export { answerRowOf } from './surveyAnswerRow';
+export type { SurveyAnswerRow } from './surveyAnswerRow';
+export { parseSurveyMapping, surveyDefaultMapping, surveyMappingSchema } from './surveyMapping';
+export type { SurveyMapping, SurveyMappingInput } from './surveyMapping';
+export { answerFields, subjectParents, surveyObjects } from './surveyObjects';
+export type { SubjectParent } from './surveyObjects';
