@@ -21,3 +21,4 @@ export type { SalesforceMappingFile } from './mappingFile';
 export * from './query/index';
 export * from './surveys/index';
 export type { FeedbackSource } from './composite/readAccountContext';
+export * from './bridge/index';

@@ -3,6 +3,7 @@ import type { Action, ActionWriteResult } from '@kizuna/model';
 import { z } from 'zod';
 import type { SalesforceConnection } from '../connection';
 import { salesforceErrorFrom } from '../salesforceError';
+import { crmCodeOfDmlStatus } from '../bridge/apexErrors';
 import { ACTION_KEY_FIELD, actionTaskFields } from './actionTask';
 
 /** sObject Collections take at most 200 records a request. */
@@ -85,7 +86,7 @@ export async function upsertActionTasks(
       const key = chunk[index]?.idempotencyKey ?? '';
       const [first] = result.errors;
       if (result.success && typeof result.id === 'string') results.push({ idempotencyKey: key, ok: true, crmTaskId: result.id, created: result.created ?? false });
-      else results.push({ idempotencyKey: key, ok: false, code: first?.statusCode ?? 'UNKNOWN', message: first?.message ?? 'The record was not saved.' });
+      else results.push({ idempotencyKey: key, ok: false, code: crmCodeOfDmlStatus(first?.statusCode ?? ''), message: first?.message ?? 'The record was not saved.' });
     });
   }
   return results;
