@@ -37,4 +37,14 @@ describe('bin/kizuna.mjs', () => {
     );
     expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown dimension for --by: planet') });
   });
+
+  it('passes the environment to the CRM commands (tokens from KIZUNA_SF_* variables)', { timeout: 60_000 }, async () => {
+    const env = { ...process.env, KIZUNA_SF_INSTANCE_URL: 'https://acme.my.salesforce.com', KIZUNA_SF_ACCESS_TOKEN: 'env-token-never-shown' };
+    const failure = await run(process.execPath, [bin, 'pull', '--crm', 'salesforce'], { cwd: root, env }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 2, stderr: expect.stringContaining('kizuna pull: --out DIR is required') });
+    expect(JSON.stringify(failure)).not.toContain('env-token-never-shown');
+  });
 });

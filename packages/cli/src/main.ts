@@ -1,7 +1,15 @@
 import { runAnalyze } from './analyze/runAnalyze';
 import type { CliIo } from './cliIo';
+import { runDoctor } from './doctor/runDoctor';
 import { exitCodes } from './exitCodes';
+import { runPull } from './pull/runPull';
 import { mainUsage } from './usage';
+
+const commands: ReadonlyMap<string, (argv: readonly string[], io: CliIo) => Promise<number>> = new Map([
+  ['analyze', runAnalyze],
+  ['pull', runPull],
+  ['doctor', runDoctor],
+]);
 
 /**
  * The `kizuna` command line, in-process: writes to `io` and resolves to the exit code (never calls
@@ -16,15 +24,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return exitCodes.usage;
       case 'help':
       case '--help':
-      case '-h':
-        if (rest[0] === 'analyze') return await runAnalyze(['--help'], io);
+      case '-h': {
+        const topic = rest[0] === undefined ? undefined : commands.get(rest[0]);
+        if (topic !== undefined) return await topic(['--help'], io);
         io.stdout.write(`${mainUsage}\n`);
         return exitCodes.ok;
-      case 'analyze':
-        return await runAnalyze(rest, io);
-      default:
+      }
+      default: {
+        const run = commands.get(command);
+        if (run !== undefined) return await run(rest, io);
         io.stderr.write(`kizuna: unknown command ${command}\n\n${mainUsage}\n`);
         return exitCodes.usage;
+      }
     }
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

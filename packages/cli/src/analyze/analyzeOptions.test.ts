@@ -46,7 +46,7 @@ describe('kizuna command line options', () => {
       [['analyze', '--data', '.', '--from', '2026-02-01', '--to', '2026-01-01'], /--from must be before --to/],
       [['analyze', '--data', '.', '--to', '2026-13-45'], /--to must be a date/],
       [['analyze', '--data', '.', '--to', '2026-02-30'], /--to must be a date/],
-      [['pull'], /unknown command pull/],
+      [['sync'], /unknown command sync/],
     ];
     for (const [argv, message] of cases) {
       const run = await runCli(argv);

@@ -138,7 +138,7 @@ describe('analysis sections on a generated organisation with planted effects', (
     expect(textRun.stdout).not.toContain(`${weak} `);
   });
 
-  it('is reproducible, and honours --from/--to: asOf is the end of the window, analyses see only its answers', async () => {
+  it('is reproducible, and honours --from/--to: asOf is the end of the window, analyses see only its answers', { timeout: 60_000 }, async () => {
     expect((await runCli(['analyze', '--data', dir, '--kpi', 'nps', '--json'])).stdout).toBe(jsonRun.stdout);
     const windowed = await runCli(['analyze', '--data', dir, '--kpi', 'nps', '--json', '--from', '2026-01-01', '--to', '2026-07-01']);
     expect(windowed.code).toBe(0);
