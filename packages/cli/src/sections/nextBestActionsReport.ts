@@ -1,5 +1,5 @@
 import { nextBestActions, rankProposals, type KpiWarning, type ProposedAction, type SuppressedAction } from '@kizuna/metrics';
-import { accountContexts } from './accountContexts';
+import { accountContextsOf as accountContexts } from '@kizuna/metrics';
 import { resolveAsOf, type AsOf } from './analysisTime';
 import type { AnalysisContext } from './section';
 
