@@ -2,8 +2,8 @@
 // units × segments and for units, over the window, with intervals (every result carries its own),
 // and the NPS cells highlighted against the pooled rest (BH-adjusted).
 import {
-  evaluateKpi,
   highlightCells,
+  kpiBatch,
   kpiCatalogue,
   kpiIds,
   type CellHighlight,
@@ -54,14 +54,19 @@ function npsCells(unitSegment: KpiEvaluation, unit: KpiEvaluation): HighlightCel
   ];
 }
 
-/** One full comparison; single-threaded JavaScript on the calling thread. */
+/** One full comparison (one KPI batch, `kpiBatch`, for the window and both cuts); single-threaded JavaScript on the calling thread. */
 export function runKizunaComparison(tables: FactTables): KizunaComparison {
   const evaluations = new Map<string, KpiEvaluation>();
   const timings = new Map<string, Timing>();
-  for (const kpi of kpiIds) {
-    for (const { name, groupBy } of groupings) {
+  // One batch for the window and both cuts: each fact table's window selection and each KPI
+  // population are computed once (by the first KPI that needs them), populations are grouped once
+  // per cut (units derived from units × segments), and counted KPIs on units add up their counts on
+  // units × segments.
+  const batch = kpiBatch(tables, { window: comparisonWindow });
+  for (const { name, groupBy } of groupings) {
+    for (const kpi of kpiIds) {
       const key = totalsKey(kpi, name);
-      evaluations.set(key, time(timings, key, () => evaluateKpi(kpiCatalogue[kpi], tables, { groupBy, window: comparisonWindow })));
+      evaluations.set(key, time(timings, key, () => batch.evaluate(kpiCatalogue[kpi], groupBy)));
     }
   }
   const unitSegment = evaluations.get(totalsKey('nps', 'unitSegment'));

@@ -1,14 +1,8 @@
-import { decisionMakerCoverageKpi, revenueCoverageKpi } from './definitions/coverageKpis';
 import { enpsKpi, engagementKpi } from './definitions/exKpis';
 import { cesAgreeKpi, cesMeanKpi, csatKpi, npsKpi } from './definitions/feedbackKpis';
-import {
-  churnRateKpi,
-  grossRevenueRetentionKpi,
-  netRevenueRetentionKpi,
-  onboardingDurationKpi,
-  relationshipHealthKpi,
-  renewalRateKpi,
-} from './definitions/revenueKpis';
+import { decisionMakerCoverageKpi, revenueCoverageKpi } from './definitions/coverageKpis';
+import { churnRateKpi, onboardingDurationKpi, relationshipHealthKpi } from './definitions/accountKpis';
+import { grossRevenueRetentionKpi, netRevenueRetentionKpi, renewalRateKpi } from './definitions/revenueKpis';
 import {
   escalationRateKpi,
   slaComplianceKpi,

@@ -3,6 +3,7 @@ import type { KpiWarning } from '../warnings';
 import type { Dimension } from './dimensions';
 import type { FactTables } from './buildFactTables';
 import type { FactTable } from './factTable';
+import type { GroupIds } from './cutRows';
 import type { FactSource, PlanCondition, PlanMeasure } from '@kizuna/model';
 
 export type KpiUnit = 'points' | 'share' | 'hours' | 'days' | 'score' | 'ratio';
@@ -18,29 +19,61 @@ export interface KpiResult {
   readonly detail: Readonly<Record<string, number>>;
 }
 
-/** Accumulates the rows of one group and computes the KPI from them directly. */
-export interface RowAccumulator {
-  add(row: number): void;
-  result(): KpiResult;
-}
-
 /** [from, to) in epoch milliseconds. */
 export interface TimeWindow {
   readonly from: number;
   readonly to: number;
 }
 
-/** What a KPI may look at besides its own rows: the other fact tables and the window. */
+/** What a KPI may look at besides its own rows: the other fact tables, the window, and work shared with other KPIs. */
 export interface EvaluationContext {
   readonly tables: FactTables;
   readonly window: TimeWindow | undefined;
+  /**
+   * Work shared by the KPIs of one batch evaluated on the same rows (the same table, window and
+   * filters, whatever the cut): computed by the first that asks for `key`, reused by the others.
+   * The key must name everything the work depends on beyond those rows (field, values …).
+   */
+  readonly shared: <T>(key: string, compute: () => T) => T;
 }
 
-/** The KPI computed from rows in memory: its population and how rows become a value. */
+/**
+ * The KPI computed from rows in memory, as code over the columns (written independently of the
+ * pushdown's plan conditions). `rows` are the table rows the request keeps (its window and
+ * filters), ascending; neither part may modify the arrays it is given or returns.
+ */
 export interface DirectEvaluation {
-  /** Which rows of the source the KPI looks at (its population), written as code. */
-  readonly include: (table: FactTable, context: EvaluationContext) => (row: number) => boolean;
-  readonly accumulator: (table: FactTable, context: EvaluationContext) => () => RowAccumulator;
+  /**
+   * The KPI's population: those of `rows` it looks at (ascending), or `undefined` for all of them.
+   * Returning the same array for the same rows (e.g. through `context.shared`) lets KPIs with the
+   * same population share its grouping too.
+   */
+  readonly population: (table: FactTable, rows: Int32Array, context: EvaluationContext) => Int32Array | undefined;
+  /**
+   * The KPI of every group from its population `rows`: rows[i] belongs to group groupOf[i]; groups
+   * are 0 … groupCount − 1 in order of first appearance, each with at least one row. One result per group.
+   */
+  readonly evaluate: (
+    table: FactTable,
+    rows: Int32Array,
+    groupOf: GroupIds,
+    groupCount: number,
+    context: EvaluationContext,
+  ) => readonly KpiResult[];
+  /**
+   * Present when the KPI is finished from per-group counts of rows (whole numbers, which add up
+   * exactly): a coarser cut of a population the batch has already counted on a finer cut is then
+   * finished from the finer groups' counts added up, instead of reading the rows again. `evaluate`
+   * must equal `finish` over `count` (build both with `countedEvaluation`).
+   */
+  readonly counted?: CountedEvaluation;
+}
+
+/** A KPI as counts of rows per group, and how to finish a group from them. */
+export interface CountedEvaluation {
+  /** The counts, each an array over the groups (e.g. responses and promoters per group). */
+  readonly count: (table: FactTable, rows: Int32Array, groupOf: GroupIds, groupCount: number, context: EvaluationContext) => readonly Float64Array[];
+  readonly finish: (counts: readonly Float64Array[], group: number) => KpiResult;
 }
 
 export type PushdownQueries = Readonly<

@@ -4,6 +4,9 @@ import { meanInterval } from '../stats/meanInterval';
 import { wilsonInterval } from '../stats/wilsonInterval';
 import type { KpiWarning } from '../warnings';
 import type { KpiResult } from './kpiDefinition';
+import type { GroupIds } from './cutRows';
+import { groupValues } from './groupValues';
+import { orderStatistics } from './orderStatistics';
 
 const LEVEL = 0.95;
 
@@ -39,32 +42,61 @@ export function meanResult(n: number, sum: number, sumOfSquares: number): KpiRes
   return { value: result.mean, interval: result.interval, n, warnings: sampleWarnings(n), detail: { n, sum, sumOfSquares } };
 }
 
-/** Type-7 (linear) quantile of sorted values. */
-export function quantileOfSorted(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const low = sorted[lower] ?? Number.NaN;
-  const high = sorted[upper] ?? Number.NaN;
-  return low + (high - low) * (position - lower);
+interface QuantilePlan {
+  /** (n − 1)·p, between the order statistics at floor and ceil of it. */
+  readonly position: number;
+  /** The interval's ranks (1-based), when there is an interval. */
+  readonly interval: { readonly lowRank: number; readonly highRank: number } | null;
 }
 
-/**
- * A quantile with a distribution-free interval: the order statistics whose ranks bound n·p by
- * z·√(n·p·(1−p)) (normal approximation to the binomial). No interval below 5 values.
- */
-export function quantileResult(values: readonly number[], p: number): KpiResult {
-  const n = values.length;
-  if (n === 0) return noData({ n: 0 });
-  const sorted = Float64Array.from(values).sort();
+function quantilePlan(n: number, p: number): QuantilePlan {
   const spread = criticalZ(LEVEL) * Math.sqrt(n * p * (1 - p));
   const lowRank = Math.floor(n * p - spread);
   const highRank = Math.ceil(n * p + spread);
-  const interval =
-    n >= 5 && lowRank >= 1 && highRank <= n
-      ? { low: sorted[lowRank - 1] ?? Number.NaN, high: sorted[highRank - 1] ?? Number.NaN, level: LEVEL }
-      : null;
-  return { value: quantileOfSorted(sorted, p), interval, n, warnings: sampleWarnings(n), detail: { n } };
+  return { position: (n - 1) * p, interval: n >= 5 && lowRank >= 1 && highRank <= n ? { lowRank, highRank } : null };
+}
+
+/** The 0-based ranks of the order statistics a quantile of n values needs (see {@link quantileResult}). */
+export function quantileRanks(n: number, p: number): number[] {
+  if (n === 0) return [];
+  const { position, interval } = quantilePlan(n, p);
+  const around = [Math.floor(position), Math.ceil(position)];
+  return interval === null ? around : [...around, interval.lowRank - 1, interval.highRank - 1];
+}
+
+/**
+ * A quantile of n values (type 7, linear between the order statistics around (n − 1)·p) with a
+ * distribution-free interval: the order statistics whose ranks bound n·p by z·√(n·p·(1−p)) (normal
+ * approximation to the binomial). No interval below 5 values. `statistics` are the order
+ * statistics at {@link quantileRanks}(n, p), in that order.
+ */
+export function quantileResult(n: number, p: number, statistics: readonly number[]): KpiResult {
+  if (n === 0) return noData({ n: 0 });
+  const { position, interval } = quantilePlan(n, p);
+  const [low = Number.NaN, high = Number.NaN, intervalLow = Number.NaN, intervalHigh = Number.NaN] = statistics;
+  const lower = Math.floor(position);
+  return {
+    value: low + (high - low) * (position - lower),
+    interval: interval === null ? null : { low: intervalLow, high: intervalHigh, level: LEVEL },
+    n,
+    warnings: sampleWarnings(n),
+    detail: { n },
+  };
+}
+
+/**
+ * The quantile p of a numeric column in every group of a population, with its interval: the
+ * group's values gathered (shared with the next quantile of the same column and grouping), then
+ * the order statistics it needs found without sorting.
+ */
+export function quantilesByGroup(column: Float64Array, rows: Int32Array, groupOf: GroupIds, groupCount: number, p: number): KpiResult[] {
+  const { values, offsets } = groupValues(column, rows, groupOf, groupCount);
+  const results: KpiResult[] = [];
+  for (let group = 0; group < groupCount; group += 1) {
+    const ofGroup = values.subarray(offsets[group] ?? 0, offsets[group + 1] ?? 0);
+    results.push(quantileResult(ofGroup.length, p, orderStatistics(ofGroup, quantileRanks(ofGroup.length, p))));
+  }
+  return results;
 }
 
 /** A ratio of two sums (e.g. retained revenue over revenue up for renewal), with no interval. */

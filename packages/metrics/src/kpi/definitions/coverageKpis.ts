@@ -1,42 +1,31 @@
-import type { FactTable } from '../factTable';
-import type { EvaluationContext, KpiDefinition } from '../kpiDefinition';
-import { ratioResult, shareResult } from '../kpiResults';
-import { accountDimensions, isOneOf, numbers } from './columns';
-
-/** Values of `field` (accounts or contacts) that gave relationship feedback inside the window. */
-function heardFrom(context: EvaluationContext, field: 'accountId' | 'contactId'): ReadonlySet<string> {
-  const feedback = context.tables.feedback;
-  const column = feedback.categorical[field];
-  const respondedAt = numbers(feedback, 'respondedAt');
-  const relationship = isOneOf(feedback, 'programme', ['relationship']);
-  const heard = new Set<string>();
-  if (column === undefined) return heard;
-  for (let row = 0; row < feedback.length; row += 1) {
-    const at = respondedAt[row] ?? Number.NaN;
-    if (!relationship(row) || (context.window !== undefined && (at < context.window.from || at >= context.window.to))) continue;
-    const code = column.codes[row] ?? -1;
-    const value = code < 0 ? undefined : column.dictionary[code];
-    if (value !== undefined) heard.add(value);
-  }
-  return heard;
-}
-
-function valueAt(table: FactTable, field: string, row: number): string | undefined {
-  const column = table.categorical[field];
-  const code = column?.codes[row] ?? -1;
-  return code < 0 ? undefined : column?.dictionary[code];
-}
-
-/** Accounts that were customers during the window (or all, without one). */
-function customersDuring(table: FactTable, context: EvaluationContext): (row: number) => boolean {
-  const { window } = context;
-  if (window === undefined) return () => true;
-  const since = numbers(table, 'customerSince');
-  const churned = numbers(table, 'churnedOn');
-  return (row) => (since[row] ?? Infinity) < window.to && !((churned[row] ?? Infinity) < window.from);
-}
+import type { KpiDefinition } from '../kpiDefinition';
+import { ratioResult } from '../kpiResults';
+import { accountDimensions, categoricalColumn, countWanted, countedEvaluation, eachGroup, numbers, perGroup, shareOfCounts } from './columns';
+import { whereOneOf } from './populations';
+import { customersDuring } from './accountKpis';
+import { heardFrom } from './heardFrom';
+import { codesPlusOne, type GroupIds } from '../cutRows';
 
 const needsSemiJoin = 'needs to know, per account or contact, whether any relationship feedback exists in the window (a join), which the plan does not express';
+
+/** Per group: accounts, all their ARR, and the ARR of those heard from. */
+function sumCovered(
+  arr: Float64Array,
+  accounts: Int32Array,
+  heard: Uint8Array,
+  rows: Int32Array,
+  groupOf: GroupIds,
+  { n, total, covered }: { readonly n: Float64Array; readonly total: Float64Array; readonly covered: Float64Array },
+): void {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] ?? 0;
+    const group = groupOf[i] ?? 0;
+    n[group] = (n[group] ?? 0) + 1;
+    const revenue = arr[row] ?? 0;
+    total[group] = (total[group] ?? 0) + revenue;
+    if (heard[(accounts[row] ?? -1) + 1] === 1) covered[group] = (covered[group] ?? 0) + revenue;
+  }
+}
 
 /** Share of ARR whose accounts gave relationship feedback in the window (target: 80 % a quarter). */
 export const revenueCoverageKpi: KpiDefinition = {
@@ -48,25 +37,15 @@ export const revenueCoverageKpi: KpiDefinition = {
   windowRule: 'own',
   dimensions: accountDimensions,
   direct: {
-    include: customersDuring,
-    accumulator: (table, context) => {
-      const heard = heardFrom(context, 'accountId');
-      const arr = numbers(table, 'arr');
-      return () => {
-        let n = 0;
-        let covered = 0;
-        let total = 0;
-        return {
-          add(row) {
-            n += 1;
-            const revenue = arr[row] ?? 0;
-            total += revenue;
-            const id = valueAt(table, 'accountId', row);
-            if (id !== undefined && heard.has(id)) covered += revenue;
-          },
-          result: () => ratioResult(covered, total, n),
-        };
-      };
+    population: customersDuring,
+    evaluate: (table, rows, groupOf, groupCount, context) => {
+      const accounts = categoricalColumn(table, 'accountId');
+      const heard = heardFrom(context, 'accountId', accounts);
+      const n = perGroup(groupCount);
+      const total = perGroup(groupCount);
+      const covered = perGroup(groupCount);
+      sumCovered(numbers(table, 'arr'), accounts.codes, heard, rows, groupOf, { n, total, covered });
+      return eachGroup(groupCount, (group) => ratioResult(covered[group] ?? 0, total[group] ?? 0, n[group] ?? 0));
     },
   },
   pushdown: { unsupported: needsSemiJoin },
@@ -81,23 +60,15 @@ export const decisionMakerCoverageKpi: KpiDefinition = {
   timeField: 'respondedAt',
   windowRule: 'own',
   dimensions: accountDimensions,
-  direct: {
-    include: (table) => isOneOf(table, 'role', ['decision_maker', 'executive_sponsor']),
-    accumulator: (table, context) => {
-      const heard = heardFrom(context, 'contactId');
-      return () => {
-        let n = 0;
-        let successes = 0;
-        return {
-          add(row) {
-            n += 1;
-            const id = valueAt(table, 'contactId', row);
-            if (id !== undefined && heard.has(id)) successes += 1;
-          },
-          result: () => shareResult(successes, n),
-        };
-      };
+  direct: countedEvaluation((table, rows, context) => whereOneOf(table, rows, context, 'role', ['decision_maker', 'executive_sponsor']), {
+    count: (table, rows, groupOf, groupCount, context) => {
+      const heard = heardFrom(context, 'contactId', categoricalColumn(table, 'contactId'));
+      const n = perGroup(groupCount);
+      const successes = perGroup(groupCount);
+      countWanted({ codes: codesPlusOne(table, 'contactId'), wanted: heard }, rows, groupOf, n, successes);
+      return [n, successes];
     },
-  },
+    finish: shareOfCounts,
+  }),
   pushdown: { unsupported: needsSemiJoin },
 };

@@ -1,6 +1,6 @@
 import type { KpiDefinition, KpiResult } from '../kpiDefinition';
 import { npsResult } from '../kpiResults';
-import { numbers } from './columns';
+import { eachGroup, numbers, sumPerGroup } from './columns';
 
 /** No employee-pulse result rests on fewer respondents than this. */
 export const EX_MINIMUM_RESPONDENTS = 5;
@@ -34,20 +34,13 @@ export const enpsKpi: KpiDefinition = {
   timeField: 'periodStart',
   dimensions: exDimensions,
   direct: {
-    include: () => () => true,
-    accumulator: (table) => {
-      const [promoters, passives, detractors] = ['promoters', 'passives', 'detractors'].map((field) => numbers(table, field));
-      return () => {
-        const counts = { promoters: 0, passives: 0, detractors: 0 };
-        return {
-          add(row) {
-            counts.promoters += promoters?.[row] ?? 0;
-            counts.passives += passives?.[row] ?? 0;
-            counts.detractors += detractors?.[row] ?? 0;
-          },
-          result: () => enpsResult(counts.promoters, counts.passives, counts.detractors),
-        };
-      };
+    population: () => undefined,
+    evaluate: (table, rows, groupOf, groupCount) => {
+      const sum = (field: string) => sumPerGroup(numbers(table, field), rows, groupOf, groupCount);
+      const promoters = sum('promoters');
+      const passives = sum('passives');
+      const detractors = sum('detractors');
+      return eachGroup(groupCount, (group) => enpsResult(promoters[group] ?? 0, passives[group] ?? 0, detractors[group] ?? 0));
     },
   },
   pushdown: {
@@ -66,21 +59,11 @@ export const engagementKpi: KpiDefinition = {
   timeField: 'periodStart',
   dimensions: exDimensions,
   direct: {
-    include: () => () => true,
-    accumulator: (table) => {
-      const respondents = numbers(table, 'respondents');
-      const engagementSum = numbers(table, 'engagementSum');
-      return () => {
-        let n = 0;
-        let sum = 0;
-        return {
-          add(row) {
-            n += respondents[row] ?? 0;
-            sum += engagementSum[row] ?? 0;
-          },
-          result: () => engagementResult(n, sum),
-        };
-      };
+    population: () => undefined,
+    evaluate: (table, rows, groupOf, groupCount) => {
+      const respondents = sumPerGroup(numbers(table, 'respondents'), rows, groupOf, groupCount);
+      const engagementSum = sumPerGroup(numbers(table, 'engagementSum'), rows, groupOf, groupCount);
+      return eachGroup(groupCount, (group) => engagementResult(respondents[group] ?? 0, engagementSum[group] ?? 0));
     },
   },
   pushdown: {

@@ -1,6 +1,17 @@
 import type { KpiDefinition } from '../kpiDefinition';
 import { meanResult, npsResult, shareResult } from '../kpiResults';
-import { allDimensions, isOneOf, numbers } from './columns';
+import { allDimensions, countAtLeast, countedEvaluation, eachGroup, numbers, perGroup, shareOfCounts, sumAndSquares } from './columns';
+import { whereOneOf } from './populations';
+import type { GroupIds } from '../cutRows';
+
+/** Per group, counts of detractors (below 7, or no score), passives (7–8) and promoters (9–10) at 3·group + 0, 1, 2. */
+function countNps(score: Float64Array, rows: Int32Array, groupOf: GroupIds, counts: Float64Array): void {
+  for (let i = 0; i < rows.length; i += 1) {
+    const value = score[rows[i] ?? 0] ?? Number.NaN;
+    const at = 3 * (groupOf[i] ?? 0) + Number(value >= 7) + Number(value >= 9);
+    counts[at] = (counts[at] ?? 0) + 1;
+  }
+}
 
 /** Net Promoter Score: % promoters (9–10) − % detractors (0–6), adjusted-Wald interval. */
 export const npsKpi: KpiDefinition = {
@@ -10,24 +21,15 @@ export const npsKpi: KpiDefinition = {
   source: 'feedback',
   timeField: 'respondedAt',
   dimensions: allDimensions,
-  direct: {
-    include: (table) => isOneOf(table, 'scale', ['nps_0_10']),
-    accumulator: (table) => {
-      const score = numbers(table, 'score');
-      return () => {
-        const counts = { promoters: 0, passives: 0, detractors: 0 };
-        return {
-          add(row) {
-            const value = score[row] ?? Number.NaN;
-            if (value >= 9) counts.promoters += 1;
-            else if (value >= 7) counts.passives += 1;
-            else counts.detractors += 1;
-          },
-          result: () => npsResult(counts),
-        };
-      };
+  direct: countedEvaluation((table, rows, context) => whereOneOf(table, rows, context, 'scale', ['nps_0_10']), {
+    count: (table, rows, groupOf, groupCount) => {
+      const counts = perGroup(3 * groupCount);
+      countNps(numbers(table, 'score'), rows, groupOf, counts);
+      return [0, 1, 2].map((kind) => Float64Array.from({ length: groupCount }, (_, group) => counts[3 * group + kind] ?? 0));
     },
-  },
+    finish: ([detractors, passives, promoters], group) =>
+      npsResult({ promoters: promoters?.[group] ?? 0, passives: passives?.[group] ?? 0, detractors: detractors?.[group] ?? 0 }),
+  }),
   pushdown: {
     where: [{ field: 'scale', op: 'eq', value: 'nps_0_10' }],
     queries: {
@@ -52,23 +54,15 @@ function topBoxShare(id: string, scale: string, threshold: number): KpiDefinitio
     source: 'feedback',
     timeField: 'respondedAt',
     dimensions: allDimensions,
-    direct: {
-      include: (table) => isOneOf(table, 'scale', [scale]),
-      accumulator: (table) => {
-        const score = numbers(table, 'score');
-        return () => {
-          let n = 0;
-          let successes = 0;
-          return {
-            add(row) {
-              n += 1;
-              if ((score[row] ?? Number.NaN) >= threshold) successes += 1;
-            },
-            result: () => shareResult(successes, n),
-          };
-        };
+    direct: countedEvaluation((table, rows, context) => whereOneOf(table, rows, context, 'scale', [scale]), {
+      count: (table, rows, groupOf, groupCount) => {
+        const n = perGroup(groupCount);
+        const successes = perGroup(groupCount);
+        countAtLeast(numbers(table, 'score'), threshold, rows, groupOf, n, successes);
+        return [n, successes];
       },
-    },
+      finish: shareOfCounts,
+    }),
     pushdown: {
       where: [{ field: 'scale', op: 'eq', value: scale }],
       queries: {
@@ -97,23 +91,13 @@ export const cesMeanKpi: KpiDefinition = {
   timeField: 'respondedAt',
   dimensions: allDimensions,
   direct: {
-    include: (table) => isOneOf(table, 'scale', ['ces2_1_7']),
-    accumulator: (table) => {
-      const score = numbers(table, 'score');
-      return () => {
-        let n = 0;
-        let sum = 0;
-        let sumOfSquares = 0;
-        return {
-          add(row) {
-            const value = score[row] ?? Number.NaN;
-            n += 1;
-            sum += value;
-            sumOfSquares += value * value;
-          },
-          result: () => meanResult(n, sum, sumOfSquares),
-        };
-      };
+    population: (table, rows, context) => whereOneOf(table, rows, context, 'scale', ['ces2_1_7']),
+    evaluate: (table, rows, groupOf, groupCount) => {
+      const n = perGroup(groupCount);
+      const sum = perGroup(groupCount);
+      const sumOfSquares = perGroup(groupCount);
+      sumAndSquares(numbers(table, 'score'), rows, groupOf, n, sum, sumOfSquares);
+      return eachGroup(groupCount, (group) => meanResult(n[group] ?? 0, sum[group] ?? 0, sumOfSquares[group] ?? 0));
     },
   },
   pushdown: {

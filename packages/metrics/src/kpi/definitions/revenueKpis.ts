@@ -1,6 +1,68 @@
-import type { KpiDefinition } from '../kpiDefinition';
-import { meanResult, noData, quantileResult, ratioResult, shareResult } from '../kpiResults';
-import { accountDimensions, isOneOf, numbers } from './columns';
+import type { FactTable } from '../factTable';
+import type { EvaluationContext, KpiDefinition } from '../kpiDefinition';
+import { ratioResult, shareResult } from '../kpiResults';
+import type { GroupIds } from '../cutRows';
+import { accountDimensions, codeTest, countWanted, countedEvaluation, eachGroup, numbers, perGroup, shareOfCounts, type CodeTest } from './columns';
+import { andOneOf, andPresent, union, whereOneOf } from './populations';
+
+/** Population: closed (won or lost) renewal opportunities. */
+function closedRenewals(table: FactTable, rows: Int32Array, context: EvaluationContext): Int32Array {
+  return context.shared('closed renewals', () => andOneOf(table, whereOneOf(table, rows, context, 'type', ['renewal']), 'status', ['won', 'lost']));
+}
+
+interface RenewalSums {
+  readonly n: Float64Array;
+  readonly kept: Float64Array;
+  readonly up: Float64Array;
+}
+
+/** Per group: renewals with an amount up for renewal, that amount, and what was kept (never more than was up). */
+function sumKeptRevenue(
+  amount: Float64Array,
+  renewing: Float64Array,
+  won: CodeTest,
+  rows: Int32Array,
+  groupOf: GroupIds,
+  { n, kept, up }: RenewalSums,
+): void {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] ?? 0;
+    const renewingAmount = renewing[row] ?? Number.NaN;
+    if (Number.isNaN(renewingAmount)) continue;
+    const group = groupOf[i] ?? 0;
+    n[group] = (n[group] ?? 0) + 1;
+    up[group] = (up[group] ?? 0) + renewingAmount;
+    const wasWon = won.wanted[won.codes[row] ?? 0] === 1;
+    kept[group] = (kept[group] ?? 0) + (wasWon ? Math.min(amount[row] ?? 0, renewingAmount) : 0);
+  }
+}
+
+interface NetRevenueSums {
+  readonly n: Float64Array;
+  readonly numerator: Float64Array;
+  readonly denominator: Float64Array;
+}
+
+/** Per group: renewals with an amount up and that amount; won amounts (renewals and expansions). */
+function sumNetRevenue(
+  amount: Float64Array,
+  renewing: Float64Array,
+  { renewal, won }: { readonly renewal: CodeTest; readonly won: CodeTest },
+  rows: Int32Array,
+  groupOf: GroupIds,
+  { n, numerator, denominator }: NetRevenueSums,
+): void {
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] ?? 0;
+    const group = groupOf[i] ?? 0;
+    const up = renewing[row] ?? Number.NaN;
+    if (renewal.wanted[renewal.codes[row] ?? 0] === 1 && !Number.isNaN(up)) {
+      n[group] = (n[group] ?? 0) + 1;
+      denominator[group] = (denominator[group] ?? 0) + up;
+    }
+    if (won.wanted[won.codes[row] ?? 0] === 1) numerator[group] = (numerator[group] ?? 0) + (amount[row] ?? 0);
+  }
+}
 
 /** Share of closed renewal opportunities won, Wilson interval. */
 export const renewalRateKpi: KpiDefinition = {
@@ -10,27 +72,15 @@ export const renewalRateKpi: KpiDefinition = {
   source: 'opportunity',
   timeField: 'closeDate',
   dimensions: [...accountDimensions, 'period'],
-  direct: {
-    include: (table) => {
-      const renewal = isOneOf(table, 'type', ['renewal']);
-      const closed = isOneOf(table, 'status', ['won', 'lost']);
-      return (row) => renewal(row) && closed(row);
+  direct: countedEvaluation(closedRenewals, {
+    count: (table, rows, groupOf, groupCount) => {
+      const n = perGroup(groupCount);
+      const successes = perGroup(groupCount);
+      countWanted(codeTest(table, 'status', ['won']), rows, groupOf, n, successes);
+      return [n, successes];
     },
-    accumulator: (table) => {
-      const won = isOneOf(table, 'status', ['won']);
-      return () => {
-        let n = 0;
-        let successes = 0;
-        return {
-          add(row) {
-            n += 1;
-            if (won(row)) successes += 1;
-          },
-          result: () => shareResult(successes, n),
-        };
-      };
-    },
-  },
+    finish: shareOfCounts,
+  }),
   pushdown: {
     where: [
       { field: 'type', op: 'eq', value: 'renewal' },
@@ -52,39 +102,19 @@ export const grossRevenueRetentionKpi: KpiDefinition = {
   source: 'opportunity',
   timeField: 'closeDate',
   dimensions: [...accountDimensions, 'period'],
-  direct: renewalRevenue((amount, renewing, won) => (won ? Math.min(amount, renewing) : 0)),
+  direct: {
+    population: closedRenewals,
+    evaluate: (table, rows, groupOf, groupCount) => {
+      const won = codeTest(table, 'status', ['won']);
+      const n = perGroup(groupCount);
+      const kept = perGroup(groupCount);
+      const up = perGroup(groupCount);
+      sumKeptRevenue(numbers(table, 'amount'), numbers(table, 'renewingAmount'), won, rows, groupOf, { n, kept, up });
+      return eachGroup(groupCount, (group) => ratioResult(kept[group] ?? 0, up[group] ?? 0, n[group] ?? 0));
+    },
+  },
   pushdown: { unsupported: 'caps each renewal at the amount up for renewal (a per-row minimum), which aggregate queries cannot express' },
 };
-
-function renewalRevenue(kept: (amount: number, renewing: number, won: boolean) => number): KpiDefinition['direct'] {
-  return {
-    include: (table) => {
-      const renewal = isOneOf(table, 'type', ['renewal']);
-      const closed = isOneOf(table, 'status', ['won', 'lost']);
-      return (row) => renewal(row) && closed(row);
-    },
-    accumulator: (table) => {
-      const amount = numbers(table, 'amount');
-      const renewing = numbers(table, 'renewingAmount');
-      const won = isOneOf(table, 'status', ['won']);
-      return () => {
-        let n = 0;
-        let numerator = 0;
-        let denominator = 0;
-        return {
-          add(row) {
-            const up = renewing[row] ?? Number.NaN;
-            if (Number.isNaN(up)) return;
-            n += 1;
-            denominator += up;
-            numerator += kept(amount[row] ?? 0, up, won(row));
-          },
-          result: () => ratioResult(numerator, denominator, n),
-        };
-      };
-    },
-  };
-}
 
 /** Net revenue retention: won renewals plus won expansions over revenue up for renewal. */
 export const netRevenueRetentionKpi: KpiDefinition = {
@@ -95,37 +125,22 @@ export const netRevenueRetentionKpi: KpiDefinition = {
   timeField: 'closeDate',
   dimensions: [...accountDimensions, 'period'],
   direct: {
-    include: (table) => {
-      const renewal = isOneOf(table, 'type', ['renewal']);
-      const expansion = isOneOf(table, 'type', ['expansion']);
-      const closed = isOneOf(table, 'status', ['won', 'lost']);
-      const won = isOneOf(table, 'status', ['won']);
-      const renewing = numbers(table, 'renewingAmount');
-      return (row) => (renewal(row) && closed(row) && !Number.isNaN(renewing[row] ?? Number.NaN)) || (expansion(row) && won(row));
-    },
-    accumulator: (table) => {
-      const amount = numbers(table, 'amount');
-      const renewing = numbers(table, 'renewingAmount');
-      const renewal = isOneOf(table, 'type', ['renewal']);
-      const won = isOneOf(table, 'status', ['won']);
-      return () => {
-        let n = 0;
-        let numerator = 0;
-        let denominator = 0;
-        return {
-          add(row) {
-            if (renewal(row)) {
-              const up = renewing[row] ?? Number.NaN;
-              if (!Number.isNaN(up)) {
-                n += 1;
-                denominator += up;
-              }
-            }
-            if (won(row)) numerator += amount[row] ?? 0;
-          },
-          result: () => ratioResult(numerator, denominator, n),
-        };
-      };
+    // Closed renewals with an amount up for renewal, and won expansions.
+    population: (table, rows, context) =>
+      context.shared('renewals up and won expansions', () =>
+        union(
+          andPresent(table, closedRenewals(table, rows, context), 'renewingAmount'),
+          andOneOf(table, whereOneOf(table, rows, context, 'type', ['expansion']), 'status', ['won']),
+        ),
+      ),
+    evaluate: (table, rows, groupOf, groupCount) => {
+      const renewal = codeTest(table, 'type', ['renewal']);
+      const won = codeTest(table, 'status', ['won']);
+      const n = perGroup(groupCount);
+      const numerator = perGroup(groupCount);
+      const denominator = perGroup(groupCount);
+      sumNetRevenue(numbers(table, 'amount'), numbers(table, 'renewingAmount'), { renewal, won }, rows, groupOf, { n, numerator, denominator });
+      return eachGroup(groupCount, (group) => ratioResult(numerator[group] ?? 0, denominator[group] ?? 0, n[group] ?? 0));
     },
   },
   pushdown: {
@@ -160,123 +175,4 @@ export const netRevenueRetentionKpi: KpiDefinition = {
     finish: (totals) =>
       ratioResult((totals['wonRenewals.amount'] ?? 0) + (totals['wonExpansions.amount'] ?? 0), totals['up.renewing'] ?? 0, totals['up.n'] ?? 0),
   },
-};
-
-/**
- * Churn: accounts that churned in the window over accounts that were customers during it
- * (customers before its end, not churned before its start). Without a window: churned over all.
- */
-export const churnRateKpi: KpiDefinition = {
-  id: 'churnRate',
-  unit: 'share',
-  better: 'lower',
-  source: 'account',
-  timeField: 'churnedOn',
-  windowRule: 'own',
-  dimensions: accountDimensions,
-  direct: {
-    include: (table, { window }) => {
-      if (window === undefined) return () => true;
-      const since = numbers(table, 'customerSince');
-      const churned = numbers(table, 'churnedOn');
-      return (row) => (since[row] ?? Infinity) < window.to && !((churned[row] ?? Infinity) < window.from);
-    },
-    accumulator: (table, { window }) => {
-      const churned = numbers(table, 'churnedOn');
-      return () => {
-        let n = 0;
-        let successes = 0;
-        return {
-          add(row) {
-            n += 1;
-            const at = churned[row] ?? Number.NaN;
-            if (!Number.isNaN(at) && (window === undefined || (at >= window.from && at < window.to))) successes += 1;
-          },
-          result: () => shareResult(successes, n),
-        };
-      };
-    },
-  },
-  pushdown: {
-    where: [],
-    queries: (window) =>
-      window === undefined
-        ? {
-            all: { where: [], measures: [{ id: 'n', op: 'count' }] },
-            churned: { where: [{ field: 'status', op: 'eq', value: 'churned' }], measures: [{ id: 'n', op: 'count' }] },
-          }
-        : {
-            active: { where: [{ field: 'customerSince', op: 'lt', value: window.to }, { field: 'churnedOn', op: 'isNull' }], measures: [{ id: 'n', op: 'count' }] },
-            churnedIn: { where: [{ field: 'customerSince', op: 'lt', value: window.to }, { field: 'churnedOn', op: 'gte', value: window.from }, { field: 'churnedOn', op: 'lt', value: window.to }], measures: [{ id: 'n', op: 'count' }] },
-            churnedLater: { where: [{ field: 'customerSince', op: 'lt', value: window.to }, { field: 'churnedOn', op: 'gte', value: window.to }], measures: [{ id: 'n', op: 'count' }] },
-          },
-    finish: (totals) => {
-      if ('all.n' in totals) return shareResult(totals['churned.n'] ?? 0, totals['all.n'] ?? 0);
-      const churnedIn = totals['churnedIn.n'] ?? 0;
-      const n = (totals['active.n'] ?? 0) + churnedIn + (totals['churnedLater.n'] ?? 0);
-      return n === 0 ? noData() : shareResult(churnedIn, n);
-    },
-  },
-};
-
-/** Median onboarding duration in days (start to completion), distribution-free interval. */
-export const onboardingDurationKpi: KpiDefinition = {
-  id: 'onboardingDuration',
-  unit: 'days',
-  better: 'lower',
-  source: 'account',
-  timeField: 'onboardingCompletedOn',
-  dimensions: accountDimensions,
-  direct: {
-    include: (table) => {
-      const days = numbers(table, 'onboardingDays');
-      return (row) => !Number.isNaN(days[row] ?? Number.NaN);
-    },
-    accumulator: (table) => {
-      const days = numbers(table, 'onboardingDays');
-      return () => {
-        const values: number[] = [];
-        return { add: (row) => void values.push(days[row] ?? Number.NaN), result: () => quantileResult(values, 0.5) };
-      };
-    },
-  },
-  pushdown: { unsupported: 'needs completion − start per account; aggregate queries have no date arithmetic or median' },
-};
-
-/**
- * Relationship health: the mean account health score (0–100, the configured scorecard) of the
- * accounts in each group, with a t interval. Needs fact tables built with `health` scoring.
- */
-export const relationshipHealthKpi: KpiDefinition = {
-  id: 'relationshipHealth',
-  unit: 'score',
-  better: 'higher',
-  source: 'account',
-  timeField: 'customerSince',
-  windowRule: 'own',
-  dimensions: accountDimensions,
-  direct: {
-    include: (table) => {
-      const score = table.numeric['healthScore'];
-      return (row) => score !== undefined && !Number.isNaN(score[row] ?? Number.NaN);
-    },
-    accumulator: (table) => {
-      const score = numbers(table, 'healthScore');
-      return () => {
-        let n = 0;
-        let sum = 0;
-        let sumOfSquares = 0;
-        return {
-          add(row) {
-            const value = score[row] ?? 0;
-            n += 1;
-            sum += value;
-            sumOfSquares += value * value;
-          },
-          result: () => meanResult(n, sum, sumOfSquares),
-        };
-      };
-    },
-  },
-  pushdown: { unsupported: 'is computed per account from several objects (feedback, cases, touchpoints, contacts) by the scorecard' },
 };

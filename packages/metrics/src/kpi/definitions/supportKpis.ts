@@ -1,9 +1,19 @@
 import type { Dimension } from '../dimensions';
 import type { KpiDefinition } from '../kpiDefinition';
-import { quantileResult, shareResult } from '../kpiResults';
-import { accountDimensions, everyRow, numbers } from './columns';
+import { quantilesByGroup, shareResult } from '../kpiResults';
+import { accountDimensions, countEqual, countedEvaluation, numbers, perGroup, shareOfCounts } from './columns';
+import { wherePresent } from './populations';
+import type { GroupIds } from '../cutRows';
 
 const caseDimensions: readonly Dimension[] = [...accountDimensions, 'channel', 'period'];
+
+/** Per group: rows, and rows whose field equals 1. */
+function countOnes(values: Float64Array, rows: Int32Array, groupOf: GroupIds, groupCount: number): Float64Array[] {
+  const n = perGroup(groupCount);
+  const successes = perGroup(groupCount);
+  countEqual(values, 1, rows, groupOf, n, successes);
+  return [n, successes];
+}
 
 /** Share of cases escalated, Wilson interval. */
 export const escalationRateKpi: KpiDefinition = {
@@ -13,23 +23,10 @@ export const escalationRateKpi: KpiDefinition = {
   source: 'supportCase',
   timeField: 'openedAt',
   dimensions: caseDimensions,
-  direct: {
-    include: everyRow,
-    accumulator: (table) => {
-      const escalated = numbers(table, 'escalated');
-      return () => {
-        let n = 0;
-        let successes = 0;
-        return {
-          add(row) {
-            n += 1;
-            if (escalated[row] === 1) successes += 1;
-          },
-          result: () => shareResult(successes, n),
-        };
-      };
-    },
-  },
+  direct: countedEvaluation(() => undefined, {
+    count: (table, rows, groupOf, groupCount) => countOnes(numbers(table, 'escalated'), rows, groupOf, groupCount),
+    finish: shareOfCounts,
+  }),
   pushdown: {
     where: [],
     queries: {
@@ -51,26 +48,10 @@ export const slaComplianceKpi: KpiDefinition = {
   source: 'supportCase',
   timeField: 'openedAt',
   dimensions: caseDimensions,
-  direct: {
-    include: (table) => {
-      const within = numbers(table, 'withinSla');
-      return (row) => !Number.isNaN(within[row] ?? Number.NaN);
-    },
-    accumulator: (table) => {
-      const within = numbers(table, 'withinSla');
-      return () => {
-        let n = 0;
-        let successes = 0;
-        return {
-          add(row) {
-            n += 1;
-            if (within[row] === 1) successes += 1;
-          },
-          result: () => shareResult(successes, n),
-        };
-      };
-    },
-  },
+  direct: countedEvaluation((table, rows, context) => wherePresent(table, rows, context, 'withinSla'), {
+    count: (table, rows, groupOf, groupCount) => countOnes(numbers(table, 'withinSla'), rows, groupOf, groupCount),
+    finish: shareOfCounts,
+  }),
   pushdown: { unsupported: noDateArithmetic },
 };
 
@@ -83,17 +64,8 @@ function hoursQuantile(id: string, field: 'firstResponseHours' | 'resolutionHour
     timeField: 'openedAt',
     dimensions: caseDimensions,
     direct: {
-      include: (table) => {
-        const hours = numbers(table, field);
-        return (row) => !Number.isNaN(hours[row] ?? Number.NaN);
-      },
-      accumulator: (table) => {
-        const hours = numbers(table, field);
-        return () => {
-          const values: number[] = [];
-          return { add: (row) => void values.push(hours[row] ?? Number.NaN), result: () => quantileResult(values, p) };
-        };
-      },
+      population: (table, rows, context) => wherePresent(table, rows, context, field),
+      evaluate: (table, rows, groupOf, groupCount) => quantilesByGroup(numbers(table, field), rows, groupOf, groupCount, p),
     },
     pushdown: { unsupported: `${noDateArithmetic}; medians and percentiles are not aggregate functions there either` },
   };
