@@ -6,6 +6,7 @@
 // falls back to `runAggregatePlan` for that one query, and the fallback is counted.
 import type { HttpTransport } from '@kizuna/crm-core';
 import {
+  aggregateTotalsOf,
   AGGREGATE_ROW_LIMIT,
   compileAggregateSoql,
   runAggregatePlan,
@@ -14,7 +15,7 @@ import {
   type SalesforceConnection,
   type SalesforceMapping,
 } from '@kizuna/crm-salesforce';
-import type { AggregatePlan, AggregateQuery, Dimension, GroupTotals } from '@kizuna/model';
+import type { AggregatePlan, AggregateQuery, GroupTotals } from '@kizuna/model';
 
 /** Queries per composite request (Salesforce: at most 5 query/queryAll subrequests). */
 export const QUERIES_PER_COMPOSITE = 5;
@@ -76,26 +77,6 @@ function completeRows(part: Subresponse): ReadonlyArray<Readonly<Record<string, 
   return aggregate && rows.length === records.length ? rows : null;
 }
 
-/** An aggregate row → group totals, by the compiled query's aliases (as the pushdown reads them). */
-function totalsOf(row: Readonly<Record<string, unknown>>, compiled: CompiledAggregate): GroupTotals {
-  const keys: Partial<Record<Dimension, string>> = {};
-  for (const { alias, dimension } of compiled.groupAliases) {
-    const value = row[alias];
-    if (value !== null && value !== undefined) keys[dimension] = String(value);
-  }
-  if (compiled.periodAliases !== null) {
-    const year = row[compiled.periodAliases.year];
-    const quarter = row[compiled.periodAliases.quarter];
-    if (typeof year === 'number' && typeof quarter === 'number') keys.period = `${year}-Q${quarter}`;
-  }
-  const values: Record<string, number> = {};
-  for (const { alias, id } of compiled.measureAliases) {
-    const value = row[alias];
-    if (typeof value === 'number') values[id] = value;
-  }
-  return { keys, values };
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
@@ -142,7 +123,7 @@ export async function runBatchedPlans(
         const part = parts.get(referenceId);
         const rows = part === undefined ? null : completeRows(part);
         if (rows !== null) {
-          store(planned, rows.map((row) => totalsOf(row, planned.compiled)));
+          store(planned, rows.map((row) => aggregateTotalsOf(row, planned.compiled)));
           continue;
         }
         // Past one batch of aggregate rows, or refused: the product's own path, with its splitting.

@@ -21,7 +21,8 @@ export interface PushdownContext {
   readonly signal?: AbortSignal;
 }
 
-function totalsOf(row: Readonly<Record<string, unknown>>, compiled: CompiledAggregate): GroupTotals {
+/** An aggregate row as group totals, read by the compiled query's aliases. */
+export function aggregateTotalsOf(row: Readonly<Record<string, unknown>>, compiled: CompiledAggregate): GroupTotals {
   const keys: Partial<Record<Dimension, string>> = {};
   for (const { alias, dimension } of compiled.groupAliases) {
     const value = row[alias];
@@ -46,7 +47,7 @@ async function runOnce(query: AggregateQuery, layout: SourceLayout, context: Pus
   const rows = page.records.map((record) => {
     const parsed = aggregateRowSchema.safeParse(record);
     if (!parsed.success) throw new CrmError('MALFORMED_RESPONSE', 'Salesforce returned an aggregate row of an unexpected shape.', { cause: parsed.error });
-    return totalsOf(parsed.data, compiled);
+    return aggregateTotalsOf(parsed.data, compiled);
   });
   return { rows, complete: page.done && rows.length < AGGREGATE_ROW_LIMIT };
 }
