@@ -1,36 +1,18 @@
-import { CrmError, mapRecord, type ObjectMapping } from '@kizuna/crm-core';
-import type { AccountContext, EntityName, EntityOf, RejectedRecord, UnavailablePart } from '@kizuna/model';
+import { CrmError, type ObjectMapping } from '@kizuna/crm-core';
+import type { AccountContext, EntityName } from '@kizuna/model';
 import type { SalesforceMapping } from '../defaultMapping';
 import { accountContextPlan, type ChildEntity } from './accountContextPlan';
 import type { GatewayFieldValue, GatewayRecord } from './gatewayResults';
+import { ContextBuilder, partErrorCodes } from '../contextBuilder';
 import { readPagesToEnd, readQueries, type PagedPart, type QueryAnswer, type ReadContext } from './readRounds';
 
-/** Refusals that lose one part of the context (missing object or field, no access), as on the REST path. */
-const partErrors = new Set(['INVALID_TYPE', 'INVALID_FIELD', 'INVALID_QUERY', 'PERMISSION_DENIED']);
-
-class ContextBuilder {
-  readonly rejected: RejectedRecord[] = [];
-  readonly unavailable: UnavailablePart[] = [];
-
-  map<TName extends EntityName>(entity: TName, mapping: ObjectMapping, records: readonly GatewayRecord[]): EntityOf<TName>[] {
-    const mapped: EntityOf<TName>[] = [];
-    for (const record of records) {
-      const result = mapRecord(entity, mapping, record);
-      if (result.ok) mapped.push(result.value);
-      else this.rejected.push({ entity, recordId: typeof record['Id'] === 'string' ? record['Id'] : undefined, issues: result.issues });
-    }
-    return mapped;
-  }
-
+class GatewayContextBuilder extends ContextBuilder {
   /** The records of an answered part; a refused part is noted as unavailable (or, if it is not a part error, thrown). */
   recordsOf(answer: QueryAnswer | undefined, entity: EntityName): readonly GatewayRecord[] {
     if (answer === undefined) throw new CrmError('MALFORMED_RESPONSE', `The Apex gateway did not answer the ${entity} query.`);
     if (answer.ok) return answer.records;
-    if (!partErrors.has(answer.error.code)) throw answer.error;
-    const { code, message } = answer.error;
-    if (!this.unavailable.some((part) => part.entity === entity && part.code === code && part.message === message)) {
-      this.unavailable.push({ entity, code, message });
-    }
+    if (!partErrorCodes.has(answer.error.code)) throw answer.error;
+    this.markUnavailable({ entity, code: answer.error.code, message: answer.error.message });
     return [];
   }
 }
@@ -68,7 +50,7 @@ export async function readGatewayAccountContext(
   const plan = accountContextPlan(accountId, mapping, context.pageSize);
   const first = await readQueries(context, new Map([['account', plan.account], ...plan.separate.map((part) => [part.name, part.query] as const)]));
   const accountRecord = accountRecordOf(first, accountId);
-  const builder = new ContextBuilder();
+  const builder = new GatewayContextBuilder();
   const [account] = builder.map('account', mapping.account, [accountRecord]);
   if (account === undefined) {
     const issues = builder.rejected.flatMap((entry) => entry.issues).map((issue) => `${issue.field} ${issue.problem}`);

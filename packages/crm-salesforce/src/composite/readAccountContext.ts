@@ -1,18 +1,17 @@
 import { getField, composeQuery, type FieldType, type Query } from '@jetstreamapp/soql-parser-js';
-import { CrmError, mapRecord, mappedCrmFields, type HttpTransport, type ObjectMapping } from '@kizuna/crm-core';
-import type { AccountContext, EntityName, EntityOf, Feedback, ReadOptions, RejectedRecord, UnavailablePart } from '@kizuna/model';
+import { CrmError, mappedCrmFields, type HttpTransport, type ObjectMapping } from '@kizuna/crm-core';
+import type { AccountContext, EntityName, EntityOf, Feedback, ReadOptions, UnavailablePart } from '@kizuna/model';
 import type { SalesforceConnection } from '../connection';
 import type { SalesforceMapping } from '../defaultMapping';
 import { asQueryPage, completeQueryResult, type SalesforceRecord } from '../restQuery';
 import { selectQuery, soqlStringLiteral, type EqualsCondition } from '../soql';
+import { ContextBuilder, partErrorCodes } from '../contextBuilder';
 import { surveyFeedbackFromParts, surveyFeedbackSubrequests } from '../surveys/readSurveyFeedback';
 import { sendComposite, subrequestError, type CompositeSubrequest, type CompositeSubresponse } from './compositeRequest';
 
 /** Child relationships of Account for the standard objects Kizuna reads as subqueries. */
 const accountChildren = { Contact: 'Contacts', Case: 'Cases', Opportunity: 'Opportunities' } as const;
 
-/** Errors that lose one part of the context (a missing object or field, no access) rather than all of it. */
-const partErrors = new Set(['INVALID_TYPE', 'INVALID_FIELD', 'INVALID_QUERY', 'PERMISSION_DENIED']);
 
 interface ChildPart {
   readonly entity: 'contact' | 'supportCase' | 'opportunity';
@@ -85,21 +84,6 @@ function planFor(accountId: string, mapping: SalesforceMapping, connection: Sale
   return { subrequests, children, separate };
 }
 
-class ContextBuilder {
-  readonly rejected: RejectedRecord[] = [];
-  readonly unavailable: UnavailablePart[] = [];
-
-  map<TName extends EntityName>(entity: TName, mapping: ObjectMapping, records: readonly SalesforceRecord[]): EntityOf<TName>[] {
-    const mapped: EntityOf<TName>[] = [];
-    for (const record of records) {
-      const result = mapRecord(entity, mapping, record);
-      if (result.ok) mapped.push(result.value);
-      else this.rejected.push({ entity, recordId: typeof record['Id'] === 'string' ? record['Id'] : undefined, issues: result.issues });
-    }
-    return mapped;
-  }
-}
-
 async function partRecords(
   part: CompositeSubresponse | undefined,
   entity: EntityName,
@@ -109,7 +93,7 @@ async function partRecords(
   if (part === undefined) throw new CrmError('MALFORMED_RESPONSE', `The composite response has no ${entity} part.`);
   if (part.httpStatusCode === 200) return follow(asQueryPage(part.body, `the ${entity} query result`));
   const error = subrequestError(part);
-  if (!partErrors.has(error.code)) throw error;
+  if (!partErrorCodes.has(error.code)) throw error;
   builder.unavailable.push({ entity, code: error.code, message: error.message });
   return [];
 }
@@ -193,7 +177,7 @@ async function surveyFeedback(
     builder.rejected.push(...result.rejected);
     return result.feedback;
   } catch (error) {
-    if (!(error instanceof CrmError) || !partErrors.has(error.code)) throw error;
+    if (!(error instanceof CrmError) || !partErrorCodes.has(error.code)) throw error;
     builder.unavailable.push({ entity: 'feedback', code: error.code, message: error.message });
     return [];
   }
