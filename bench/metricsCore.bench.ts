@@ -10,7 +10,10 @@
 // Node runs with --expose-gc (so memory snapshots and the pause before each timed run follow a
 // full GC). Kizuna, Arquero and DuckDB (1 thread) are timed with the whole process pinned to CPU 0
 // (taskset -a: every thread, V8's GC/compiler helpers too); DuckDB (2 threads) and a second Kizuna
-// series run unpinned on both cores. Figures also go to bench/out/metricsCore.json.
+// series run unpinned on both cores. Before every timed run: a full GC, then a wait until the process
+// is idle (the GC's helper threads done); each run's process CPU time is taken from its start until the
+// process is idle again, so background work the run leaves going is the run's. Figures also go to
+// bench/out/metricsCore.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -21,7 +24,7 @@ import { loadDuckDb } from './metricsCore/duckdbBaseline';
 import { checkTotals, comparisonWindow, groupings, totalsKey, type EngineTotals, type TotalsCheck } from './metricsCore/groupTotals';
 import { comparisonTotals, HIGHLIGHTS_TIMING, runKizunaComparison, type KizunaComparison, type Timing } from './metricsCore/kizuna';
 import { buildOrganisationFacts, collectGarbage, type MemorySnapshot, type OrganisationFacts } from './metricsCore/organisationFacts';
-import { pinProcess, summarise, threadAffinities, timed, type Summary } from './metricsCore/timing';
+import { pinProcess, settle, summarise, threadAffinities, timed, timedRun, type Summary } from './metricsCore/timing';
 
 const engines = ['kizuna', 'kizunaUnpinned', 'arquero', 'duckdb1', 'duckdb2'] as const;
 type Engine = (typeof engines)[number];
@@ -173,40 +176,50 @@ async function main(): Promise<void> {
     + `${flagged.length} flagged after BH at q = 0.05${flagged.length === 0 ? '' : `: ${flagged.map((cell) => `${cell.id} ${cell.direction} (${number(cell.difference ?? 0, 1)} pts)`).join(', ')}`}`);
 
   // Timed rounds, interleaved so that drift hits every engine alike; a full GC before each run.
-  const samples = Object.fromEntries(engines.map((engine) => [engine, { ms: [] as number[], cpuMs: [] as number[] }])) as Record<Engine, { ms: number[]; cpuMs: number[] }>;
+  // Before each timed run: a full GC, then a wait until the GC's helper threads have finished (see `settle`).
+  const settleMs: number[] = [];
+  const pause = async (): Promise<void> => {
+    collectGarbage();
+    settleMs.push(await settle());
+  };
+  const samples = Object.fromEntries(engines.map((engine) => [engine, { ms: [] as number[], cpuMs: [] as number[], trailingCpuMs: [] as number[] }])) as Record<
+    Engine,
+    { ms: number[]; cpuMs: number[]; trailingCpuMs: number[] }
+  >;
   const kizunaRuns: KizunaComparison[] = [];
   const loadBefore = loadavg();
   let pinned = true;
   for (let round = 0; round < warmup - 1 + runs; round += 1) {
     const measured = round >= warmup - 1;
-    const record = (engine: Engine, timing: Timing) => {
+    const record = (engine: Engine, timing: Timing & { readonly trailingCpuMs: number }) => {
       if (!measured) return;
       samples[engine].ms.push(timing.ms);
       samples[engine].cpuMs.push(timing.cpuMs);
+      samples[engine].trailingCpuMs.push(timing.trailingCpuMs);
     };
     if (duck !== undefined) {
       pinProcess('0-1');
       await duck.setThreads(2);
-      collectGarbage();
-      record('duckdb2', await timed(() => duck.run()));
+      await pause();
+      record('duckdb2', await timedRun(() => duck.run()));
       await duck.setThreads(1);
     }
     pinned = pinProcess('0') && pinned;
-    collectGarbage();
-    const kizuna = await timed(() => runKizunaComparison(tables));
+    await pause();
+    const kizuna = await timedRun(() => runKizunaComparison(tables));
     record('kizuna', kizuna);
     if (measured) kizunaRuns.push(kizuna.value);
     if (arquero !== undefined) {
-      collectGarbage();
-      record('arquero', await timed(() => arquero.run()));
+      await pause();
+      record('arquero', await timedRun(() => arquero.run()));
     }
     if (duck !== undefined) {
-      collectGarbage();
-      record('duckdb1', await timed(() => duck.run()));
+      await pause();
+      record('duckdb1', await timedRun(() => duck.run()));
     }
     pinProcess('0-1');
-    collectGarbage();
-    record('kizunaUnpinned', await timed(() => runKizunaComparison(tables)));
+    await pause();
+    record('kizunaUnpinned', await timedRun(() => runKizunaComparison(tables)));
   }
   const loadAfter = loadavg();
   const threadsAfter = threadAffinities();
@@ -214,8 +227,11 @@ async function main(): Promise<void> {
 
   const measuredEngines = engines.filter((engine) => samples[engine].ms.length > 0);
   const summaries = Object.fromEntries(
-    measuredEngines.map((engine) => [engine, { wall: summarise(samples[engine].ms), cpu: summarise(samples[engine].cpuMs) }]),
-  ) as Partial<Record<Engine, { wall: Summary; cpu: Summary }>>;
+    measuredEngines.map((engine) => [
+      engine,
+      { wall: summarise(samples[engine].ms), cpu: summarise(samples[engine].cpuMs), trailingCpu: summarise(samples[engine].trailingCpuMs) },
+    ]),
+  ) as Partial<Record<Engine, { wall: Summary; cpu: Summary; trailingCpu: Summary }>>;
   const kizuna = summaries.kizuna;
   if (kizuna === undefined) throw new Error('no Kizuna timings');
 
@@ -223,10 +239,14 @@ async function main(): Promise<void> {
   console.log(`\nTimings (ms) — ${runs} runs after ${warmup} warm-up${pinned ? '' : '; WARNING: pinning to CPU 0 failed, "1 core" rows ran unpinned'}. `
     + `Load average before/after: ${loadBefore.map((x) => number(x, 2)).join(' ')} / ${loadAfter.map((x) => number(x, 2)).join(' ')}`
     + `${busy ? ' — the machine was BUSY with other processes: wall-clock figures are inflated; process CPU time is the steadier figure' : ''}`);
+  console.log(`Method: before every timed run of every engine, a full GC (global.gc, twice), then a wait until the process is idle `
+    + `(< 10 % of a core over 5 ms; median wait ${ms(summarise(settleMs).median)} ms), so that the GC's helper threads finish before the clock starts; `
+    + `wall-clock time is the run's; process CPU time (user + system, every thread) runs from its start until the process is idle again, `
+    + `so it includes the background work the run left going (its own collections' sweeping, an engine's workers): the "after the run" column.`);
   table(
-    ['engine', 'wall median', 'wall p10 – p90', 'wall min', 'CPU median', 'CPU p10 – p90', 'wall ratio ÷ Kizuna', 'CPU ratio ÷ Kizuna'],
+    ['engine', 'wall median', 'wall p10 – p90', 'wall min', 'CPU median', 'CPU p10 – p90', 'of which after the run', 'wall ratio ÷ Kizuna', 'CPU ratio ÷ Kizuna'],
     measuredEngines.map((engine) => {
-      const { wall, cpu } = summaries[engine] ?? kizuna;
+      const { wall, cpu, trailingCpu } = summaries[engine] ?? kizuna;
       return [
         engineLabels[engine],
         ms(wall.median),
@@ -234,6 +254,7 @@ async function main(): Promise<void> {
         ms(wall.min),
         ms(cpu.median),
         `${ms(cpu.p10)} – ${ms(cpu.p90)}`,
+        ms(trailingCpu.median),
         `${number(wall.median / kizuna.wall.median, 2)}×`,
         `${number(cpu.median / kizuna.cpu.median, 2)}×`,
       ];
@@ -311,6 +332,11 @@ async function main(): Promise<void> {
       duckdbMs: duckLoad?.ms ?? null,
     },
     loadAverage: { before: loadBefore, after: loadAfter, busy },
+    method: {
+      beforeEachRun: 'full GC, then wait until the process uses < 10 % of a core over 5 ms',
+      settleMs: summarise(settleMs),
+      cpuTime: 'process CPU from the start of the run until the process is idle again (background work the run left going included)',
+    },
     timingsMs: summaries,
     samplesMs: samples,
     ratiosVsKizuna: Object.fromEntries(

@@ -12,3 +12,4 @@ export * from './journey/index';
 export * from './health/index';
 export * from './nba/index';
 export * from './privacy/index';
+export * from './dataSource/index';

@@ -45,6 +45,12 @@ export interface AggregateQuery {
   readonly where: readonly PlanCondition[];
   readonly groupBy: readonly Dimension[];
   readonly measures: readonly PlanMeasure[];
+  /**
+   * Fact fields of few values (a score, a scale, a flag) that split every group further; each
+   * row of the answer carries their values in `GroupTotals.breakdown`. Lets one query answer
+   * what several conditional counts would (`batchPlans` in the metrics core writes these).
+   */
+  readonly breakdown?: readonly string[];
 }
 
 /** A KPI's plan: named queries whose totals, joined on the group keys, finish the KPI. */
@@ -57,6 +63,8 @@ export interface AggregatePlan {
 export interface GroupTotals {
   readonly keys: Readonly<Partial<Record<Dimension, string>>>;
   readonly values: Readonly<Record<string, number>>;
+  /** The breakdown field values of this row (queries with `breakdown` only); null when empty. */
+  readonly breakdown?: Readonly<Record<string, PlanValue | null>>;
 }
 
 /** The key of a group, stable across engines: dimension values in `groupBy` order. */

@@ -4,7 +4,8 @@ import type { Feedback } from './feedback';
 import type { Opportunity } from './opportunity';
 import type { SupportCase } from './supportCase';
 import type { Touchpoint } from './touchpoint';
-import type { EntityName } from './entities';
+import type { AggregatePlan, GroupTotals } from './aggregatePlan';
+import type { CanonicalDataset, EntityName } from './entities';
 import type { ValidationIssue } from './validate';
 
 /** A CRM record that could not be mapped to the canonical model, and why. */
@@ -60,6 +61,47 @@ export interface ReadOptions {
 }
 
 /**
+ * The answer to an aggregate plan: the group totals of every plan query (for the metrics core's
+ * `finishKpi`), or why this source cannot express the plan — the caller then reads records and
+ * evaluates in memory.
+ */
+export type AggregatePlanResult =
+  | { readonly pushed: true; readonly totals: Readonly<Record<string, readonly GroupTotals[]>> }
+  | { readonly pushed: false; readonly unsupported: string };
+
+/**
+ * Which records a portfolio read covers: facts dated in `[from, to)` (ISO dates or instants; an
+ * employee pulse by the start of its period), of the accounts in the listed business units (all
+ * when absent). Structure (units, lines, segments, teams) and the accounts in scope are always
+ * included; contacts, like every other entity, when `entities` is absent or lists them.
+ */
+export interface DatasetScope {
+  readonly from: string;
+  readonly to: string;
+  readonly businessUnitIds?: readonly string[];
+  /** Entities to read; all when absent. Structure and accounts are always read. */
+  readonly entities?: readonly EntityName[];
+}
+
+/** A portfolio read: what could be read, what was rejected, and what could not be read at all. */
+export interface DatasetRead {
+  readonly dataset: CanonicalDataset;
+  readonly rejected: readonly RejectedRecord[];
+  readonly unavailable: readonly UnavailablePart[];
+}
+
+/** The CRM user the dashboard runs for: locale decides the default language (ja-JP → Japanese). */
+export interface CrmUser {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string;
+  /** BCP 47, e.g. `ja-JP`, `en-US`. */
+  readonly locale: string;
+  /** IANA zone, e.g. `Asia/Tokyo`. */
+  readonly timeZone?: string;
+}
+
+/**
  * The contract between where data comes from (a CRM adapter, an exported file) and who shows it
  * (widgets, CLI). Widgets receive one through context and never learn which CRM is behind it.
  * Implementations reject with their own typed error; they never resolve with unvalidated data.
@@ -74,4 +116,10 @@ export interface CxDataSource {
    * action twice updates the one task, never makes a second. One result per action, in order.
    */
   writeActions(actions: readonly Action[], options?: ReadOptions): Promise<readonly ActionWriteResult[]>;
+  /** Pushes an aggregate plan down into the CRM's own aggregate query (SOQL GROUP BY, COQL). */
+  runAggregatePlan(plan: AggregatePlan, options?: ReadOptions): Promise<AggregatePlanResult>;
+  /** Reads the canonical records of a scope, page by page to the end (drivers, journeys, linkage). */
+  readDataset(scope: DatasetScope, options?: ReadOptions): Promise<DatasetRead>;
+  /** The signed-in CRM user (name, locale, time zone). */
+  currentUser(options?: ReadOptions): Promise<CrmUser>;
 }

@@ -203,11 +203,23 @@ export function coarsenGroups(table: FactTable, groupBy: readonly Dimension[], f
   return { groupCount: firstRows.length, firstRows: Int32Array.from(firstRows), fineToCoarse };
 }
 
+/** For group ids made by `coarseGroupOf`: the fine ids they were mapped from, and the coarse group of each fine group. */
+const finerGroupings = new WeakMap<GroupIds, { readonly fineGroupOf: GroupIds; readonly fineToCoarse: Int32Array }>();
+
 /** The rows' coarse group ids from their fine ones (one pass, no dimension read). */
 export function coarseGroupOf(fineGroupOf: GroupIds, coarse: CoarserGroups): GroupIds {
   const groupOf = groupIds(fineGroupOf.length, coarse.groupCount);
   applyGroupMap(fineGroupOf, coarse.fineToCoarse, groupOf);
+  finerGroupings.set(groupOf, { fineGroupOf, fineToCoarse: coarse.fineToCoarse });
   return groupOf;
+}
+
+/**
+ * When `groupOf` was derived by `coarseGroupOf`, the finer grouping of the same rows it came from
+ * (whose per-group work, such as values gathered by group, a coarse group can be assembled from).
+ */
+export function finerGroupingOf(groupOf: GroupIds): { readonly fineGroupOf: GroupIds; readonly fineToCoarse: Int32Array } | undefined {
+  return finerGroupings.get(groupOf);
 }
 
 /**

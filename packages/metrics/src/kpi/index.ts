@@ -15,3 +15,5 @@ export { EX_MINIMUM_RESPONDENTS } from './definitions/exKpis';
 export { groupKeyOf, joinQueryTotals } from '@kizuna/model';
 export type { AggregatePlan, AggregateQuery, FactSource, GroupTotals, PlanCondition, PlanMeasure, PlanValue } from '@kizuna/model';
 export type { FactTable } from './factTable';
+export { batchPlans, breakdownHolds } from './batchPlans';
+export type { BatchOptions, PlanBatch } from './batchPlans';

@@ -5,7 +5,7 @@ import { wilsonInterval } from '../stats/wilsonInterval';
 import type { KpiWarning } from '../warnings';
 import type { KpiResult } from './kpiDefinition';
 import type { GroupIds } from './cutRows';
-import { groupValues } from './groupValues';
+import { groupValues, type GroupedValues } from './groupValues';
 import { orderStatistics } from './orderStatistics';
 
 const LEVEL = 0.95;
@@ -84,18 +84,43 @@ export function quantileResult(n: number, p: number, statistics: readonly number
   };
 }
 
+/** Order statistics found per group of the last values gathered (by rank), for the next quantile of the same values. */
+let found: { readonly grouped: GroupedValues; readonly byGroup: Array<Map<number, number> | undefined> } | undefined;
+
 /**
  * The quantile p of a numeric column in every group of a population, with its interval: the
  * group's values gathered (shared with the next quantile of the same column and grouping), then
- * the order statistics it needs found without sorting.
+ * the order statistics it needs found without sorting. With `companions` (other probabilities
+ * the caller will ask for next on the same column and grouping, e.g. the p90 after the median)
+ * their order statistics are found in the same passes over each group, and the next call takes
+ * them as found.
  */
-export function quantilesByGroup(column: Float64Array, rows: Int32Array, groupOf: GroupIds, groupCount: number, p: number): KpiResult[] {
-  const { values, offsets } = groupValues(column, rows, groupOf, groupCount);
+export function quantilesByGroup(
+  column: Float64Array,
+  rows: Int32Array,
+  groupOf: GroupIds,
+  groupCount: number,
+  p: number,
+  companions: readonly number[] = [],
+): KpiResult[] {
+  const grouped = groupValues(column, rows, groupOf, groupCount);
+  const { values, offsets } = grouped;
+  const byGroup = found?.grouped === grouped ? found.byGroup : [];
   const results: KpiResult[] = [];
   for (let group = 0; group < groupCount; group += 1) {
     const ofGroup = values.subarray(offsets[group] ?? 0, offsets[group + 1] ?? 0);
-    results.push(quantileResult(ofGroup.length, p, orderStatistics(ofGroup, quantileRanks(ofGroup.length, p))));
+    const n = ofGroup.length;
+    const ranks = quantileRanks(n, p);
+    let statistics = byGroup[group];
+    if (statistics === undefined || !ranks.every((rank) => statistics?.has(rank) === true)) {
+      const wanted = [...ranks, ...companions.flatMap((other) => quantileRanks(n, other))];
+      const at = orderStatistics(ofGroup, wanted);
+      statistics = new Map(wanted.map((rank, index) => [rank, at[index] ?? Number.NaN]));
+      byGroup[group] = statistics;
+    }
+    results.push(quantileResult(n, p, ranks.map((rank) => statistics?.get(rank) ?? Number.NaN)));
   }
+  found = { grouped, byGroup };
   return results;
 }
 

@@ -1,6 +1,7 @@
 // Order statistics without a full sort: quickselect (Hoare partitions around a median of three,
 // insertion sort for short ranges, a typed-array sort if partitioning stops making progress), on
-// large arrays after a sample has narrowed the values to select among (`orderStatistics`).
+// large arrays after a histogram of the values' leading bits has narrowed the values to select
+// among (`orderStatistics`).
 
 const SHORT = 16;
 /** Partitions of one range before giving up on quickselect and sorting it instead. */
@@ -96,66 +97,107 @@ function selectRanks(values: Float64Array, ranks: readonly number[]): void {
   selectRanksIn(values, 0, values.length - 1, wanted, 0, wanted.length);
 }
 
-/** Below this many values, order statistics are selected in place; from it, a sample narrows them first. */
-const SAMPLED_FROM = 4096;
-/** The values between the sample's bounds are copied here (reused). */
-let between = new Float64Array(SAMPLED_FROM);
-/** [values below the lower bound, values copied to `between`], from `splitAround`. */
-const split = new Float64Array(2);
+/** Below this many values, order statistics are selected in place; from it, a histogram narrows them first. */
+const NARROWED_FROM = 256;
+/** Buckets of the histogram: the leading 16 bits of a double's bit pattern (sign, exponent, 4 bits of mantissa). */
+const BUCKETS = 1 << 16;
+/** Counts per bucket, all 0 between calls (a call clears the range it used). */
+const histogram = new Int32Array(BUCKETS);
+/** 1 for the buckets holding a wanted rank, all 0 between calls. */
+const wantedBucket = new Uint8Array(BUCKETS);
+/** [lowest, highest] bucket seen by `countBuckets`. */
+const bucketRange = new Int32Array(2);
+/** The values of the wanted buckets are copied here (reused). */
+let inBuckets = new Float64Array(1 << 12);
+/** Index of a double's high 32 bits (sign, exponent, leading mantissa) in a Uint32Array over it. */
+const HIGH_WORD = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000 ? 1 : 0;
 
-/** A sample of `size` values, evenly spaced through `values`. */
-function sampleOf(values: Float64Array, size: number): Float64Array {
-  const sample = new Float64Array(size);
-  const step = values.length / size;
-  for (let i = 0; i < size; i += 1) sample[i] = values[Math.floor((i + 0.5) * step)] ?? 0;
-  return sample;
+// The bucket of a double from its high word h: `(h ^ ((h >> 31) | 0x80000000)) >>> 16` flips every
+// bit of a negative number and only the sign bit of a positive one, so that bucket order is value
+// order (−0 falls just below +0, which is harmless: buckets only narrow, ranks are counted).
+
+/** Counts the values per bucket into `histogram` and the lowest and highest bucket into `bucketRange`. */
+function countBuckets(words: Uint32Array, high: number, n: number): void {
+  let lowest = BUCKETS - 1;
+  let highest = 0;
+  for (let i = 0; i < n; i += 1) {
+    const h = words[2 * i + high] ?? 0;
+    const bucket = (h ^ ((h >> 31) | 0x80000000)) >>> 16;
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    lowest = Math.min(lowest, bucket);
+    highest = Math.max(highest, bucket);
+  }
+  bucketRange[0] = lowest;
+  bucketRange[1] = highest;
 }
 
-/** Counts the values below `low` and copies those within [low, high] to `into` (branch-free). */
-function splitAround(values: Float64Array, low: number, high: number, into: Float64Array, counts: Float64Array): void {
-  let below = 0;
+/** Copies the values whose bucket is wanted to `into` (branch-free); returns how many. */
+function copyWanted(values: Float64Array, words: Uint32Array, high: number, into: Float64Array): number {
   let copied = 0;
   for (let i = 0; i < values.length; i += 1) {
-    const value = values[i] ?? 0;
-    into[copied] = value;
-    below += Number(value < low);
-    copied += Number(value >= low) & Number(value <= high);
+    const h = words[2 * i + high] ?? 0;
+    into[copied] = values[i] ?? 0;
+    copied += wantedBucket[(h ^ ((h >> 31) | 0x80000000)) >>> 16] ?? 0;
   }
-  counts[0] = below;
-  counts[1] = copied;
+  return copied;
+}
+
+/**
+ * The order statistics at the ranks (ascending, within 0 … n − 1) through a histogram of the
+ * values' leading bits: one pass counts the values per bucket, the buckets holding the ranks are
+ * found from the running counts, a second pass copies out only those buckets' values, and the ranks
+ * are selected among them (a rank's place there is the values of lower wanted buckets plus its
+ * place in its own bucket). Leaves `values` as they were and the shared arrays cleared.
+ */
+function selectThroughHistogram(values: Float64Array, wanted: readonly number[]): Map<number, number> {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  countBuckets(words, HIGH_WORD, n);
+  const lowest = bucketRange[0] ?? 0;
+  const highest = bucketRange[1] ?? BUCKETS - 1;
+  const marked: number[] = [];
+  const places: number[] = [];
+  let below = 0;
+  let copiedBelow = 0;
+  let next = 0;
+  for (let bucket = lowest; bucket <= highest && next < wanted.length; bucket += 1) {
+    const count = histogram[bucket] ?? 0;
+    let holdsRank = false;
+    while (next < wanted.length && (wanted[next] ?? 0) < below + count) {
+      places.push(copiedBelow + (wanted[next] ?? 0) - below);
+      holdsRank = true;
+      next += 1;
+    }
+    if (holdsRank) {
+      wantedBucket[bucket] = 1;
+      marked.push(bucket);
+      copiedBelow += count;
+    }
+    below += count;
+  }
+  histogram.fill(0, lowest, highest + 1);
+  if (inBuckets.length < copiedBelow + 1) inBuckets = new Float64Array(Math.max(copiedBelow + 1, 2 * inBuckets.length));
+  const copied = copyWanted(values, words, HIGH_WORD, inBuckets);
+  for (const bucket of marked) wantedBucket[bucket] = 0;
+  const few = inBuckets.subarray(0, copied);
+  selectRanks(few, places);
+  return new Map(wanted.map((rank, index) => [rank, few[places[index] ?? 0] ?? Number.NaN]));
 }
 
 /**
  * The order statistics of `values` at the given 0-based ranks (as a full ascending sort would place
- * them), without sorting. Large arrays are narrowed first: bounds taken from a sample around the
- * ranks (with a margin of four standard deviations of a sample rank) split the values in one
- * branch-free pass into those below, the few between (copied out) and those above; the ranks are
- * then selected among the few. Should the ranks fall outside (unlikely), or for small arrays, they
- * are selected in place, which rearranges `values`. Values must not be NaN.
+ * them), without sorting. Arrays of 256 values or more are narrowed first by a histogram of the
+ * values' leading bits (two branch-free passes; see `selectThroughHistogram`), so only the values
+ * of the few buckets holding the ranks are selected among, and `values` is left as it was; smaller
+ * arrays are selected in place, which rearranges them. Allocates nothing per value: the histogram
+ * and the copied values live in buffers reused from call to call. Values must not be NaN.
  */
 export function orderStatistics(values: Float64Array, ranks: readonly number[]): number[] {
   const n = values.length;
   const wanted = [...new Set(ranks)].filter((rank) => rank >= 0 && rank < n).sort((a, b) => a - b);
-  const first = wanted[0];
-  const last = wanted[wanted.length - 1];
-  if (n >= SAMPLED_FROM && first !== undefined && last !== undefined) {
-    const size = Math.min(8192, n >> 3);
-    const sample = sampleOf(values, size);
-    const margin = Math.ceil(2 * Math.sqrt(size));
-    const lowAt = Math.floor((first * size) / n) - margin;
-    const highAt = Math.ceil((last * size) / n) + margin;
-    selectRanks(sample, [lowAt, highAt]);
-    const low = lowAt <= 0 ? -Infinity : (sample[lowAt] ?? -Infinity);
-    const high = highAt >= size - 1 ? Infinity : (sample[highAt] ?? Infinity);
-    if (between.length < n) between = new Float64Array(Math.max(n, 2 * between.length));
-    splitAround(values, low, high, between, split);
-    const below = split[0] ?? 0;
-    const copied = split[1] ?? 0;
-    if (below <= first && last < below + copied) {
-      const few = between.subarray(0, copied);
-      selectRanks(few, wanted.map((rank) => rank - below));
-      return ranks.map((rank) => few[rank - below] ?? Number.NaN);
-    }
+  if (n >= NARROWED_FROM && wanted.length > 0) {
+    const found = selectThroughHistogram(values, wanted);
+    return ranks.map((rank) => found.get(rank) ?? Number.NaN);
   }
   selectRanks(values, wanted);
   return ranks.map((rank) => values[rank] ?? Number.NaN);

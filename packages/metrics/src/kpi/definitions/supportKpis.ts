@@ -55,6 +55,9 @@ export const slaComplianceKpi: KpiDefinition = {
   pushdown: { unsupported: noDateArithmetic },
 };
 
+/** The quantiles of case hours the catalogue has: each is found together with the other (one pass over each group's hours). */
+const HOURS_QUANTILES = [0.5, 0.9];
+
 function hoursQuantile(id: string, field: 'firstResponseHours' | 'resolutionHours', p: number): KpiDefinition {
   return {
     id,
@@ -65,7 +68,7 @@ function hoursQuantile(id: string, field: 'firstResponseHours' | 'resolutionHour
     dimensions: caseDimensions,
     direct: {
       population: (table, rows, context) => wherePresent(table, rows, context, field),
-      evaluate: (table, rows, groupOf, groupCount) => quantilesByGroup(numbers(table, field), rows, groupOf, groupCount, p),
+      evaluate: (table, rows, groupOf, groupCount) => quantilesByGroup(numbers(table, field), rows, groupOf, groupCount, p, HOURS_QUANTILES),
     },
     pushdown: { unsupported: `${noDateArithmetic}; medians and percentiles are not aggregate functions there either` },
   };
