@@ -1,11 +1,13 @@
-// The business-unit view: business unit × segment for the KPIs whose plans Salesforce can run,
-// pushed down (compileKpi → runAggregatePlan → finishKpi), per KPI and in total; the same plans
-// batched into composite requests (proof of design, see compositeBatch.ts); and checks that both
-// give the values `evaluateKpi` computes in memory from the same organisation.
+// The business-unit view: business unit × segment for the KPIs whose plans Salesforce can run.
+// Two ways, both the product's: each KPI's plan pushed down on its own (compileKpi →
+// runAggregatePlan → finishKpi), and the whole view as one batch (batchPlans → runAggregatePlan →
+// totalsOf → finishKpi), which is what a view of several KPIs sends. Both are checked against
+// `evaluateKpi` in memory over the same organisation.
 import type { CallStats, HttpTransport } from '@kizuna/crm-core';
-import { parseSalesforceConnection, runAggregatePlan, salesforceDefaultMapping } from '@kizuna/crm-salesforce';
+import { parseSalesforceConnection, runAggregatePlan, salesforceBreakdownFields, salesforceDefaultMapping } from '@kizuna/crm-salesforce';
 import type { SalesforceOrg } from '@kizuna/crm-sim';
 import {
+  batchPlans,
   compileKpi,
   evaluateKpi,
   finishKpi,
@@ -16,9 +18,11 @@ import {
   type KpiEvaluation,
   type KpiRequest,
 } from '@kizuna/metrics';
-import { plannedQueries, QUERIES_PER_COMPOSITE, runBatchedPlans } from './compositeBatch';
 import { addCosts, measure, meteredTransport, type WireCost } from './meter';
 import { accessToken, instanceUrl } from './simulatedOrg';
+
+/** Queries per composite request (Salesforce: at most 5 query/queryAll subrequests, reference C.1). */
+export const QUERIES_PER_COMPOSITE = 5;
 
 export const pushableKpis = ['nps', 'csat', 'cesAgree', 'cesMean', 'escalationRate', 'renewalRate', 'netRevenueRetention', 'churnRate'] as const;
 export type PushableKpi = (typeof pushableKpis)[number];
@@ -50,17 +54,18 @@ export interface KpiPushdown {
 }
 
 export interface BusinessUnitViewResult {
+  /** Each KPI's plan pushed down on its own. */
   readonly perKpi: readonly KpiPushdown[];
-  readonly pushdownTotal: WireCost;
-  readonly pushdownMs: number;
-  readonly batched: {
+  readonly perKpiTotal: WireCost;
+  readonly perKpiMs: number;
+  /** The whole view as one batch: what the view sends. */
+  readonly view: {
     readonly cost: WireCost;
     readonly ms: number;
+    /** Plan queries of the KPIs, and the aggregate queries the batch sends for them. */
+    readonly plannedQueries: number;
     readonly queries: number;
-    readonly composites: number;
-    readonly fellBack: readonly string[];
-    /** Whether the batched SOQL is exactly the set of statements the pushdown sent. */
-    readonly sameSoqlAsPushdown: boolean;
+    readonly soql: readonly string[];
     readonly vsInMemory: Readonly<Record<PushableKpi, Agreement>>;
   };
   readonly inMemoryMs: number;
@@ -98,11 +103,18 @@ export function agreement(kpi: PushableKpi, inMemory: KpiEvaluation, other: KpiE
   return { groups: inMemory.groups.length, otherGroups: others.size, mismatches, maxRelativeDifference };
 }
 
-/** A transport that also keeps the SOQL of every query it sends. */
+/** A transport that also keeps the SOQL of every query it sends, alone or inside a composite request. */
 function recordingSoql(transport: HttpTransport, into: string[]): HttpTransport {
-  return (request) => {
-    const q = new URL(request.url).searchParams.get('q');
+  const keep = (url: string) => {
+    const q = new URL(url, instanceUrl).searchParams.get('q');
     if (q !== null) into.push(q);
+  };
+  return (request) => {
+    keep(request.url);
+    if (request.body !== undefined && request.url.endsWith('/composite')) {
+      const body = JSON.parse(request.body) as { compositeRequest?: Array<{ url?: unknown }> };
+      for (const subrequest of body.compositeRequest ?? []) if (typeof subrequest.url === 'string') keep(subrequest.url);
+    }
     return transport(request);
   };
 }
@@ -120,7 +132,7 @@ export async function measureBusinessUnitView(org: SalesforceOrg, tables: FactTa
     return evaluation;
   };
 
-  // Today's pushdown: one KPI after another, each plan query its own REST query.
+  // One KPI after another, each plan pushed down on its own (its queries five to a composite).
   const perKpi: KpiPushdown[] = [];
   for (const kpi of pushableKpis) {
     const plan = planOf(kpi);
@@ -134,40 +146,34 @@ export async function measureBusinessUnitView(org: SalesforceOrg, tables: FactTa
     perKpi.push({ kpi, planQueries: Object.keys(plan.queries).length, cost, ms, vsInMemory: agreement(kpi, inMemoryOf(kpi), pushed), soql });
   }
 
-  // Proof of design: the same plan queries in composites of at most five.
-  const plans = pushableKpis.map(planOf);
+  // The view: every KPI's plan in one batch (queries merged where only breakdown conditions differ).
+  const plans: AggregatePlan[] = pushableKpis.map(planOf);
   const client = meteredTransport(accessToken);
+  const soql: string[] = [];
+  const transport = recordingSoql(client.transport, soql);
   const counter = (): CallStats & { bytesUp: number } => ({ ...client.stats, bytesUp: client.bytesUp() });
-  const { value: batched, cost, ms } = await measure(org, counter, () => runBatchedPlans(plans, { transport: client.transport, connection, mapping }));
-  const batchedAgreement = Object.fromEntries(
+  const batch = batchPlans(plans, { breakdownFields: salesforceBreakdownFields(mapping) });
+  const { value: result, cost, ms } = await measure(org, counter, () => runAggregatePlan(batch.plan, { transport, connection, mapping }));
+  if (!result.pushed) throw new Error(`the batched view could not be pushed down: ${result.unsupported}`);
+  const perPlan = batch.totalsOf(result.totals);
+  const vsInMemory = Object.fromEntries(
     pushableKpis.map((kpi, index) => {
       const plan = plans[index];
       if (plan === undefined) throw new Error(`no plan for ${kpi}`);
-      const finished = finishKpi(kpiCatalogue[kpi], businessUnitRequest, plan, batched.totals.get(kpi) ?? {});
-      return [kpi, agreement(kpi, inMemoryOf(kpi), finished)];
+      return [kpi, agreement(kpi, inMemoryOf(kpi), finishKpi(kpiCatalogue[kpi], businessUnitRequest, plan, perPlan[index] ?? {}))];
     }),
   ) as Record<PushableKpi, Agreement>;
-  const batchedSoql = plannedQueries(plans, mapping).map((planned) => planned.compiled.soql).sort();
-  const pushedSoql = perKpi.flatMap((entry) => entry.soql).sort();
 
   return {
     perKpi,
-    pushdownTotal: addCosts(perKpi.map((entry) => entry.cost)),
-    pushdownMs: perKpi.reduce((total, entry) => total + entry.ms, 0),
-    batched: {
-      cost,
-      ms,
-      queries: batched.queries,
-      composites: batched.composites,
-      fellBack: batched.fellBack,
-      sameSoqlAsPushdown: JSON.stringify(batchedSoql) === JSON.stringify(pushedSoql),
-      vsInMemory: batchedAgreement,
-    },
+    perKpiTotal: addCosts(perKpi.map((entry) => entry.cost)),
+    perKpiMs: perKpi.reduce((total, entry) => total + entry.ms, 0),
+    view: { cost, ms, plannedQueries: batch.plannedQueries, queries: Object.keys(batch.plan.queries).length, soql, vsInMemory },
     inMemoryMs,
   };
 }
 
-/** The fewest composites any batching can use for `queries` plan queries. */
+/** The fewest composites any batching can use for `queries` aggregate queries. */
 export function minimumComposites(queries: number): number {
   return Math.ceil(queries / QUERIES_PER_COMPOSITE);
 }

@@ -51,8 +51,12 @@ function readSource(record: Readonly<Record<string, unknown>>, source: string | 
 function translate(table: Readonly<Record<string, string | boolean>> | undefined, raw: unknown): unknown {
   if (table === undefined) return raw;
   if (raw === undefined) return table[''] ?? table['*'];
+  // Only scalars are listed. Anything else (an object in a malformed answer, whose `toString` may
+  // not even be a function) passes on to validation, which names the field.
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return table['*'] ?? raw;
   const key = String(raw);
-  if (key in table) return table[key];
+  // Own keys only: a CRM value such as "constructor" must not pick up Object's.
+  if (Object.hasOwn(table, key)) return table[key];
   return table['*'] ?? raw;
 }
 

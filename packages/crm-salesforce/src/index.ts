@@ -4,6 +4,12 @@ export type {
   SalesforceDataSourceOptions,
 } from './salesforceDataSource';
 export { parseSalesforceConnection, salesforceConnectionSchema } from './connection';
+export { bcp47FromSalesforceLocale, crmUserOf, readCurrentUser, salesforceUserInfoSchema } from './currentUser';
+export type { SalesforceUserInfo } from './currentUser';
+export { readDatasetOverRest } from './dataset/readDataset';
+export type { RestDatasetContext } from './dataset/readDataset';
+export { structureOfRecords } from './dataset/assembleDataset';
+export type { DatasetStructure } from './dataset/assembleDataset';
 export type { SalesforceConnection, SalesforceConnectionInput } from './connection';
 export { salesforceDefaultMapping } from './defaultMapping';
 export type { SalesforceMapping } from './defaultMapping';

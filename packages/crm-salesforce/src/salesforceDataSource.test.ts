@@ -1,4 +1,5 @@
 import { createSalesforceOrg, salesforceHandlers } from '@kizuna/crm-sim';
+import { buildFactTables, compileKpi, evaluateKpi, finishKpi, kpiCatalogue, type KpiRequest } from '@kizuna/metrics';
 import type { CanonicalDataset } from '@kizuna/model';
 import { generateOrganisation } from '@kizuna/sample-data';
 import { setupServer } from 'msw/node';
@@ -90,6 +91,20 @@ describe('createSalesforceDataSource against the simulated org', () => {
   it('lists every account', async () => {
     const accounts = await source().listAccounts();
     expect(accounts.map((account) => account.name).sort()).toEqual(dataset.accounts.map((account) => account.name).sort());
+  });
+
+  it('pushes a metrics plan down as SOQL aggregates, the three NPS counts in one composite', async () => {
+    const dataSource = source();
+    const request: KpiRequest = { groupBy: ['segmentId'] };
+    const plan = compileKpi(kpiCatalogue.nps, request);
+    if ('unsupported' in plan) throw new Error('nps is pushable');
+    const result = await dataSource.runAggregatePlan(plan);
+    if (!result.pushed) throw new Error(result.unsupported);
+    const valueBySegment = (groups: ReturnType<typeof evaluateKpi>['groups']) => new Map(groups.map((group) => [group.keys.segmentId ?? '', group.result.value] as const));
+    const pushed = valueBySegment(finishKpi(kpiCatalogue.nps, request, plan, result.totals).groups);
+    const direct = valueBySegment(evaluateKpi(kpiCatalogue.nps, buildFactTables(dataset), request).groups);
+    expect(pushed).toEqual(direct);
+    expect(dataSource.stats.calls).toBe(1);
   });
 
   it('refuses an id that is not a Salesforce id before sending anything', async () => {

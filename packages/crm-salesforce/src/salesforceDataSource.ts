@@ -11,11 +11,30 @@ import {
   type RetryOptions,
   type TokenSource,
 } from '@kizuna/crm-core';
-import type { Account, AccountContext, AccountSummary, Action, ActionWriteResult, CxDataSource, ReadOptions } from '@kizuna/model';
+import type {
+  Account,
+  AccountContext,
+  AccountSummary,
+  Action,
+  ActionWriteResult,
+  AggregatePlan,
+  AggregatePlanResult,
+  CrmUser,
+  CxDataSource,
+  DatasetRead,
+  DatasetScope,
+  ReadOptions,
+} from '@kizuna/model';
 import { classifySalesforceResponse, isSalesforceRefreshable, salesforceUsageFrom } from './auth/salesforceLayers';
 import { readAccountContext, type FeedbackSource } from './composite/readAccountContext';
 import { parseSalesforceConnection, type SalesforceConnectionInput } from './connection';
+import { readCurrentUser } from './currentUser';
+import type { DatasetStructure } from './dataset/assembleDataset';
+import { readDatasetOverRest } from './dataset/readDataset';
+import { runAggregatePlan as pushDown } from './pushdown/runAggregatePlan';
 import { salesforceDefaultMapping, type SalesforceMapping } from './defaultMapping';
+import { currencyAdaptiveMapping, refusedForAField } from './currency/currencyAdaptiveMapping';
+import { readOrgCurrencies } from './currency/readOrgCurrencies';
 import { queryAll } from './restQuery';
 import { assertSalesforceId, selectQuery } from './soql';
 import { upsertActionTask, upsertActionTasks } from './writes/upsertActionTasks';
@@ -35,6 +54,11 @@ export interface SalesforceDataSourceOptions {
   readonly feedbackSource?: FeedbackSource;
   /** Retry tuning (tests pass a fake `sleep`); retries only the closed list of retryable codes. */
   readonly retry?: Omit<RetryOptions, 'classify'>;
+  /**
+   * Business units, product lines, segments and teams with their names, for `readDataset`. The org
+   * keeps only their keys (docs/crm/salesforce-layout.md); without this they are named by their keys.
+   */
+  readonly structure?: DatasetStructure;
 }
 
 export interface SalesforceDataSource extends CxDataSource {
@@ -62,26 +86,35 @@ function salesforceTransport(options: SalesforceDataSourceOptions, stats: CallSt
 
 /**
  * The Salesforce adapter as a CxDataSource over the REST API: an account's whole context in one
- * composite round trip, the account list by REST query paged to the end.
+ * composite round trip, the account list by REST query paged to the end, metrics plans pushed down
+ * as SOQL aggregates, portfolio reads object by object paged to the end, and the signed-in user
+ * from the UserInfo endpoint.
  */
 export function createSalesforceDataSource(options: SalesforceDataSourceOptions): SalesforceDataSource {
   const connection = parseSalesforceConnection(options.connection);
-  const mapping = options.mapping ?? salesforceDefaultMapping;
   const stats: CallStats = { calls: 0, bytesReceived: 0 };
   const { transport, usage } = salesforceTransport(options, stats);
+  // A single-currency org has no CurrencyIsoCode: learned from the first read it refuses (currency/).
+  const mappings = currencyAdaptiveMapping(options.mapping ?? salesforceDefaultMapping, (signal) => readOrgCurrencies(transport, connection, signal));
+  const signalOf = (readOptions: ReadOptions) => (readOptions.signal ? { signal: readOptions.signal } : {});
 
   async function getAccountContext(accountId: string, readOptions: ReadOptions = {}): Promise<AccountContext> {
     assertSalesforceId(accountId, 'The account id');
-    return readAccountContext(accountId, { transport, connection, mapping, feedbackSource: options.feedbackSource ?? 'kizuna' }, readOptions);
+    return mappings.run((mapping) => readAccountContext(accountId, { transport, connection, mapping, feedbackSource: options.feedbackSource ?? 'kizuna' }, readOptions), {
+      ...signalOf(readOptions),
+      refused: refusedForAField,
+    });
   }
 
   async function listAccounts(readOptions: ReadOptions = {}): Promise<AccountSummary[]> {
-    const soql = selectQuery({ mapping: mapping.account, orderBy: { field: 'Name', direction: 'ASC' } });
-    const records = await queryAll(transport, connection, soql, readOptions.signal ? { signal: readOptions.signal } : {});
-    return records.flatMap((record) => {
-      const result = mapRecord('account', mapping.account, record);
-      return result.ok ? [summaryOf(result.value)] : [];
-    });
+    return mappings.run(async (mapping) => {
+      const soql = selectQuery({ mapping: mapping.account, orderBy: { field: 'Name', direction: 'ASC' } });
+      const records = await queryAll(transport, connection, soql, signalOf(readOptions));
+      return records.flatMap((record) => {
+        const result = mapRecord('account', mapping.account, record);
+        return result.ok ? [summaryOf(result.value)] : [];
+      });
+    }, signalOf(readOptions));
   }
 
   async function writeActions(actions: readonly Action[], writeOptions: ReadOptions = {}): Promise<ActionWriteResult[]> {
@@ -91,7 +124,20 @@ export function createSalesforceDataSource(options: SalesforceDataSourceOptions)
     return upsertActionTasks(transport, connection, actions, writeOptions.signal);
   }
 
-  return { kind: 'salesforce', getAccountContext, listAccounts, writeActions, stats, usage };
+  async function runAggregatePlan(plan: AggregatePlan, readOptions: ReadOptions = {}): Promise<AggregatePlanResult> {
+    return mappings.run((mapping) => pushDown(plan, { transport, connection, mapping, ...signalOf(readOptions) }), signalOf(readOptions));
+  }
+
+  async function readDataset(scope: DatasetScope, readOptions: ReadOptions = {}): Promise<DatasetRead> {
+    const context = { transport, connection, feedbackSource: options.feedbackSource ?? 'kizuna' as const, ...(options.structure ? { structure: options.structure } : {}) };
+    return mappings.run((mapping) => readDatasetOverRest({ ...context, mapping }, scope, readOptions), { ...signalOf(readOptions), refused: refusedForAField });
+  }
+
+  async function currentUser(readOptions: ReadOptions = {}): Promise<CrmUser> {
+    return readCurrentUser(transport, connection, readOptions.signal);
+  }
+
+  return { kind: 'salesforce', getAccountContext, listAccounts, writeActions, runAggregatePlan, readDataset, currentUser, stats, usage };
 }
 
 function summaryOf(account: Account): AccountSummary {

@@ -38,6 +38,7 @@ function codeFor(status: number, errorCode: string, message: string): CrmErrorCo
       if (status === 401) return 'AUTH_INVALID';
       if (status === 403) return 'PERMISSION_DENIED';
       if (status === 404) return 'NOT_FOUND';
+      if (status === 429) return 'RATE_LIMITED';
       if (status >= 500) return 'UNAVAILABLE';
       return 'UNKNOWN';
   }
@@ -54,9 +55,16 @@ export function salesforceErrorFrom(response: HttpResponse): CrmError {
   } catch {
     body = undefined;
   }
+  if (response.status === 403 && response.text.trim() === 'Bad_OAuth_Token') {
+    // The OAuth resources (UserInfo, identity URL) refuse an invalid or expired token with a plain
+    // 403 `Bad_OAuth_Token` instead of the REST API's 401 INVALID_SESSION_ID (observed: Salesforce
+    // Mobile SDK iOS issue 3398, jsforce pull request 736). A refresh may cure it.
+    return new CrmError('AUTH_EXPIRED', 'Salesforce did not accept the access token (Bad_OAuth_Token).', { status: 403, crmCode: 'Bad_OAuth_Token' });
+  }
   const parsed = restErrorBodySchema.safeParse(body);
   if (!parsed.success) {
-    const code: CrmErrorCode = response.status >= 500 ? 'UNAVAILABLE' : 'MALFORMED_RESPONSE';
+    // A 429 from a proxy or edge in front of the org carries no Salesforce body: still back off and retry.
+    const code: CrmErrorCode = response.status >= 500 ? 'UNAVAILABLE' : response.status === 429 ? 'RATE_LIMITED' : 'MALFORMED_RESPONSE';
     return new CrmError(code, `Salesforce answered HTTP ${response.status} without a readable error body.`, {
       status: response.status,
     });

@@ -14,25 +14,19 @@ export function assertSalesforceId(value: string, what: string): string {
 }
 
 /**
- * A SOQL string literal: quoted, with the escape sequences SOQL defines (\\ \' \" \n \r \t \b \f).
- * Used for every value that reaches a query, so input can never change the query's meaning.
+ * A SOQL string literal: quoted, with the escape sequences SOQL defines (\\ \' \" \n \r \t \b \f),
+ * and every other control or line-separating character as `\uXXXX` (also documented), so the
+ * literal stays on one line whatever a lexer counts as a line break. Used for every value that
+ * reaches a query, so input can never change the query's meaning.
  */
 export function soqlStringLiteral(value: string): string {
-  const escaped = value.replace(/[\\'"\n\r\t\b\f]/g, (char) => {
-    switch (char) {
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      case '\b':
-        return '\\b';
-      case '\f':
-        return '\\f';
-      default:
-        return `\\${char}`;
-    }
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped here
+  const escaped = value.replace(/[\\'"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => {
+    const short = named[char];
+    if (short !== undefined) return short;
+    if (char === '\\' || char === "'" || char === '"') return `\\${char}`;
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
   return `'${escaped}'`;
 }

@@ -72,6 +72,8 @@ function groupingsOf(query: AggregateQuery, layout: SourceLayout, accountMapping
  * NotPushable when this org's mapping cannot express it.
  */
 export function compileGatewayAggregate(query: AggregateQuery, layout: SourceLayout, accountMapping: ObjectMapping): CompiledGatewayAggregate {
+  // The gateway contract (§2.2) groups by dimensions only; batched plans are for the REST pushdown.
+  if ((query.breakdown ?? []).length > 0) throw new NotPushable('the Apex gateway does not group by breakdown fields');
   const { groupBy, groupAliases, periodAliases } = groupingsOf(query, layout, accountMapping);
   const measures = query.measures.map((measure, index) => {
     const op = measure.op.toUpperCase() as GatewayAggregateQuery['measures'][number]['op'];
@@ -84,6 +86,7 @@ export function compileGatewayAggregate(query: AggregateQuery, layout: SourceLay
     groupAliases,
     periodAliases,
     measureAliases: query.measures.map((measure, index) => ({ alias: `m${index}`, id: measure.id })),
+    breakdownAliases: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { CrmError, mappedCrmFields, objectMappingSchema, type ObjectMapping } from '@kizuna/crm-core';
 import type { SalesforceMapping } from '../defaultMapping';
-import { sourceLayouts } from '../pushdown/planFields';
+import { currencyProbe, mapsMultiCurrencyField } from '../currency/orgCurrencies';
+import { breakdownFieldsOf, sourceLayouts } from '../pushdown/planFields';
 import { ACTION_KEY_FIELD } from '../writes/actionTask';
 import type { GatewayAggregateQuery, GatewayRecordQuery, ReadPlan, WritePlan } from './gatewayContract';
 
@@ -31,9 +32,10 @@ export interface GatewayObjectAllowlist {
 }
 
 /**
- * Every object, field and relationship a plan may name, derived from the mapping. The Apex
- * gateway enforces the same list (deployed with it, never taken from the client); the bridge
- * checks its own plans against it before sending.
+ * Every object, field and relationship a plan may name, derived from the mapping, with the fields
+ * its objects are grouped by (such as `Score_Key__c`). The Apex gateway enforces the same list
+ * (deployed with it, never taken from the client); the bridge checks its own plans against it
+ * before sending.
  */
 export interface GatewayAllowlist {
   readonly objects: Readonly<Record<string, GatewayObjectAllowlist>>;
@@ -72,6 +74,12 @@ export function gatewayAllowlistOf(mapping: SalesforceMapping): GatewayAllowlist
   }
   for (const layout of Object.values(sourceLayouts(mapping))) {
     if (layout.accountPath !== null) entry(layout.mapping.object).parents[layout.accountPath] = mapping.account.object;
+    // The fields aggregates group by, including text twins of Number fields (`Score_Key__c`, docs/decisions/0004).
+    for (const breakdown of Object.values(breakdownFieldsOf(layout))) entry(layout.mapping.object).fields.add(breakdown.field);
+  }
+  if (mapsMultiCurrencyField(mapping)) {
+    // What a read asks to learn whether the org has a single currency (currency/orgCurrencies.ts).
+    for (const probe of Object.values(currencyProbe)) for (const field of [...probe.fields, ...('where' in probe ? [probe.where.field] : [])]) entry(probe.object).fields.add(field);
   }
   return {
     objects: Object.fromEntries([...objects].map(([name, value]) => [name, { ...value, fields: [...value.fields] }])),
@@ -94,8 +102,18 @@ function allowedPath(allowlist: GatewayAllowlist, object: string, path: string):
 function recordQueryViolations(allowlist: GatewayAllowlist, query: GatewayRecordQuery): string[] {
   const own = allowlist.objects[query.object];
   if (own === undefined) return [`${query.object} is not allowlisted`];
-  const named = [...query.fields, ...query.where.map((c) => c.field), ...(query.orderBy ?? []).map((o) => o.field)];
+  const named = [
+    ...query.fields,
+    ...query.where.map((c) => c.field),
+    ...(query.orderBy ?? []).map((o) => o.field),
+    ...(query.window?.fields ?? []),
+    ...(query.accountScope === undefined ? [] : [query.accountScope.field]),
+  ];
   const problems = named.filter((field) => !own.fields.includes(field)).map((field) => `${query.object}.${field} is not allowlisted`);
+  const scope = query.accountScope;
+  if (scope?.businessUnitField !== undefined && allowlist.objects['Account']?.fields.includes(scope.businessUnitField) !== true) {
+    problems.push(`Account.${scope.businessUnitField} is not allowlisted`);
+  }
   for (const child of query.children ?? []) {
     const childObject = own.children[child.relationship];
     const allowed = childObject === undefined ? undefined : allowlist.objects[childObject];
@@ -129,9 +147,10 @@ export function planViolations(plan: ReadPlan | WritePlan, allowlist: GatewayAll
       return [...fields].filter((field) => !allowed.fields.includes(field)).map((field) => `${upsert.object}.${field} may not be written`);
     });
   }
-  return Object.values(plan.queries).flatMap((query) =>
-    query.kind === 'records' ? recordQueryViolations(allowlist, query) : aggregateQueryViolations(allowlist, query),
-  );
+  return Object.values(plan.queries).flatMap((query) => {
+    if (query.kind === 'records') return recordQueryViolations(allowlist, query);
+    return query.kind === 'aggregate' ? aggregateQueryViolations(allowlist, query) : [];
+  });
 }
 
 /** Throws INVALID_INPUT, before anything is sent, when a plan names something not allowlisted. */

@@ -23,6 +23,10 @@ export const GATEWAY_LIMITS = {
   maxRowsPerQuery: 2000,
   maxStringValueLength: 4000,
   maxUpsertRecords: 200,
+  /** Fields of one window (a time coalesced over several fields, e.g. completion, else due date). */
+  maxWindowFields: 3,
+  /** Business units of one account scope. */
+  maxScopeBusinessUnits: 100,
 } as const;
 
 const segment = '[A-Za-z][A-Za-z0-9_]{0,79}';
@@ -80,17 +84,54 @@ export const gatewayChildQuerySchema = z.strictObject({
   limit: limitSchema.optional(),
 });
 
+/**
+ * A time window on a fact: a row is in it when the first of `fields` that is not null lies in
+ * `[from, to)`. Apex binds each field by its type: a DATETIME field the instants, a DATE field
+ * their UTC dates. `(f1 >= :from AND f1 < :to) OR (f1 = null AND f2 >= :from AND f2 < :to) …`
+ */
+export const gatewayWindowSchema = z
+  .strictObject({
+    fields: z.array(crmIdentifierSchema).min(1).max(GATEWAY_LIMITS.maxWindowFields),
+    from: z.strictObject({ dateTime: z.iso.datetime() }),
+    to: z.strictObject({ dateTime: z.iso.datetime() }),
+  })
+  .refine((window) => Date.parse(window.from.dateTime) < Date.parse(window.to.dateTime), 'from must come before to');
+
+/**
+ * Rows of Accounts only, optionally of some business units: `field IN (SELECT Id FROM Account
+ * [WHERE businessUnitField IN :businessUnits])`. `field` is the object's own lookup (`AccountId`,
+ * `Account__c`, or a polymorphic `WhatId`, which this restricts to Accounts).
+ */
+export const gatewayAccountScopeSchema = z
+  .strictObject({
+    field: crmIdentifierSchema,
+    businessUnitField: crmIdentifierSchema.optional(),
+    businessUnits: z.array(z.string().min(1).max(255)).min(1).max(GATEWAY_LIMITS.maxScopeBusinessUnits).optional(),
+  })
+  .refine((scope) => scope.businessUnits === undefined || scope.businessUnitField !== undefined, 'businessUnits need a businessUnitField');
+
 /** Records of one object, optionally with child records of standard child relationships. */
 export const gatewayRecordQuerySchema = z.strictObject({
   kind: z.literal('records'),
   object: crmIdentifierSchema,
   fields: fieldListSchema,
   where: whereSchema(gatewayConditionSchema),
+  /** Portfolio reads: the window on the object's time field(s), ANDed with `where`. */
+  window: gatewayWindowSchema.optional(),
+  /** Portfolio reads: Account rows (of some business units) only, ANDed with `where`. */
+  accountScope: gatewayAccountScopeSchema.optional(),
   children: z.array(gatewayChildQuerySchema).max(GATEWAY_LIMITS.maxChildrenPerQuery).optional(),
   orderBy: orderBySchema.optional(),
   /** At most this many rows; without it the gateway refuses a result past `maxRowsPerQuery`. */
   limit: limitSchema.optional(),
 });
+
+/**
+ * The running user, from Apex `UserInfo`: answered as one record
+ * `{ id, name, email, locale, language, timeZone }` (`locale`/`language` Salesforce keys such as
+ * `ja_JP`, `timeZone` an IANA zone).
+ */
+export const gatewayCurrentUserQuerySchema = z.strictObject({ kind: z.literal('currentUser') });
 
 const groupingSchema = z.union([
   z.strictObject({ field: gatewayFieldPathSchema, alias: gatewayNameSchema }),
@@ -118,8 +159,11 @@ export const gatewayAggregateQuerySchema = z
     return new Set(aliases).size === aliases.length;
   }, 'aliases must be unique');
 
-export const gatewayQuerySchema = z.union([gatewayRecordQuerySchema, gatewayAggregateQuerySchema]);
+export const gatewayQuerySchema = z.union([gatewayRecordQuerySchema, gatewayAggregateQuerySchema, gatewayCurrentUserQuerySchema]);
 export type GatewayRecordQuery = z.infer<typeof gatewayRecordQuerySchema>;
+export type GatewayCurrentUserQuery = z.infer<typeof gatewayCurrentUserQuerySchema>;
+export type GatewayWindow = z.infer<typeof gatewayWindowSchema>;
+export type GatewayAccountScope = z.infer<typeof gatewayAccountScopeSchema>;
 export type GatewayAggregateQuery = z.infer<typeof gatewayAggregateQuerySchema>;
 export type GatewayQuery = z.infer<typeof gatewayQuerySchema>;
 

@@ -6,23 +6,29 @@ export { apexErrorToCrmError, crmCodeOfDmlStatus, refusalError } from './apexErr
 export {
   GATEWAY_CONTRACT_VERSION,
   GATEWAY_LIMITS,
+  gatewayAccountScopeSchema,
   gatewayAggregateQuerySchema,
   gatewayConditionSchema,
+  gatewayCurrentUserQuerySchema,
   gatewayFieldPathSchema,
   gatewayPathConditionSchema,
   gatewayQuerySchema,
   gatewayRecordQuerySchema,
   gatewayValueSchema,
+  gatewayWindowSchema,
   readPlanSchema,
   writePlanSchema,
 } from './gatewayContract';
 export type {
+  GatewayAccountScope,
   GatewayAggregateQuery,
   GatewayCondition,
+  GatewayCurrentUserQuery,
   GatewayQuery,
   GatewayRecordQuery,
   GatewayScalar,
   GatewayValue,
+  GatewayWindow,
   ReadPlan,
   WritePlan,
 } from './gatewayContract';
@@ -49,4 +55,6 @@ export type { ActionTaskOutcome, ActionTaskRecord } from './actionTaskWrites';
 export { compileGatewayAggregate } from './aggregateQueries';
 export type { CompiledGatewayAggregate } from './aggregateQueries';
 export { createReferenceGateway } from './referenceGateway';
-export type { ReferenceGatewayOptions } from './referenceGateway';
+export type { GatewayUser, ReferenceGatewayOptions } from './referenceGateway';
+export { gatewayUserSchema } from './gatewayCurrentUser';
+export { datasetPartQuery } from './readGatewayDataset';

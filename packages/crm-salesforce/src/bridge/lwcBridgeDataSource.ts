@@ -1,5 +1,7 @@
 import { CrmError, type CallStats } from '@kizuna/crm-core';
 import type { AccountContext, Action, ActionWriteResult, AggregatePlan, CxDataSource, ReadOptions } from '@kizuna/model';
+import { currencyAdaptiveMapping, refusedForAField } from '../currency/currencyAdaptiveMapping';
+import type { DatasetStructure } from '../dataset/assembleDataset';
 import { salesforceDefaultMapping, type SalesforceMapping } from '../defaultMapping';
 import type { PushdownResult } from '../pushdown/runAggregatePlan';
 import { assertSalesforceId } from '../soql';
@@ -13,8 +15,11 @@ import {
 import { createApexGatewayTransport, type ApexGateway, type ApexGatewayTransport } from './apexGatewayTransport';
 import { GATEWAY_LIMITS, type ReadPlan } from './gatewayContract';
 import { assertPlanAllowed, gatewayAllowlistOf, validatedMapping, type GatewayAllowlist } from './gatewayAllowlist';
+import { readGatewayCurrentUser } from './gatewayCurrentUser';
 import { listGatewayAccounts } from './listGatewayAccounts';
 import { readGatewayAccountContext } from './readGatewayAccountContext';
+import { readGatewayOrgCurrencies } from './gatewayOrgCurrencies';
+import { readGatewayDataset } from './readGatewayDataset';
 import type { ReadContext } from './readRounds';
 import { runGatewayAggregatePlan } from './runGatewayAggregatePlan';
 
@@ -24,6 +29,8 @@ export interface LwcBridgeDataSourceOptions {
   readonly mapping?: SalesforceMapping;
   /** Rows a list is read in per call (default 500, at most `GATEWAY_LIMITS.maxRowsPerQuery`). */
   readonly pageSize?: number;
+  /** Named business units, lines, segments and teams for `readDataset`; derived from the records' keys when absent. */
+  readonly structure?: DatasetStructure;
 }
 
 /** The Salesforce adapter inside Salesforce: the same canonical operations, through the Apex gateway. */
@@ -89,9 +96,16 @@ export function createLwcBridgeDataSource(options: LwcBridgeDataSourceOptions): 
     }
   };
 
+  // A single-currency org has no CurrencyIsoCode: learned from the first read it refuses (currency/).
+  const mappings = currencyAdaptiveMapping(mapping, (signal) => readGatewayOrgCurrencies(readContext(signal === undefined ? {} : { signal })));
+  const signalOf = (readOptions: ReadOptions) => (readOptions.signal === undefined ? {} : { signal: readOptions.signal });
+
   async function getAccountContext(accountId: string, readOptions: ReadOptions = {}): Promise<AccountContext> {
     assertSalesforceId(accountId, 'The account id');
-    return readGatewayAccountContext(accountId, { ...readContext(readOptions), mapping, pageSize });
+    return mappings.run((current) => readGatewayAccountContext(accountId, { ...readContext(readOptions), mapping: current, pageSize }), {
+      ...signalOf(readOptions),
+      refused: refusedForAField,
+    });
   }
 
   return {
@@ -99,8 +113,14 @@ export function createLwcBridgeDataSource(options: LwcBridgeDataSourceOptions): 
     stats: base.stats,
     allowlist,
     getAccountContext,
-    listAccounts: (readOptions = {}) => listGatewayAccounts({ ...readContext(readOptions), mapping, pageSize }),
-    runAggregatePlan: (plan, readOptions = {}) => runGatewayAggregatePlan(plan, { ...readContext(readOptions), mapping }),
+    listAccounts: (readOptions = {}) => mappings.run((current) => listGatewayAccounts({ ...readContext(readOptions), mapping: current, pageSize }), signalOf(readOptions)),
+    runAggregatePlan: (plan, readOptions = {}) => mappings.run((current) => runGatewayAggregatePlan(plan, { ...readContext(readOptions), mapping: current }), signalOf(readOptions)),
+    readDataset: (scope, readOptions = {}) =>
+      mappings.run(
+        (current) => readGatewayDataset(scope, { ...readContext(readOptions), mapping: current, pageSize, ...(options.structure === undefined ? {} : { structure: options.structure }) }),
+        { ...signalOf(readOptions), refused: refusedForAField },
+      ),
+    currentUser: (readOptions = {}) => readGatewayCurrentUser(readContext(readOptions)),
     upsertActionTasks: (records, writeOptions = {}) => writing(() => upsertActionTasksThroughGateway(records, writeContext(writeOptions))),
     writeActions: (actions: readonly Action[], writeOptions: ReadOptions = {}): Promise<ActionWriteResult[]> =>
       writing(() => writeActionsThroughGateway(actions, writeContext(writeOptions))),

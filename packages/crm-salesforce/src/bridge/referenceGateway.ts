@@ -11,7 +11,7 @@ import {
 } from './gatewayContract';
 import { planViolations, type GatewayAllowlist } from './gatewayAllowlist';
 import type { GatewayFieldValue, GatewayPart, GatewayRecord, UpsertOutcome } from './gatewayResults';
-import { aggregateQuerySoql, recordQuerySoql } from './referenceGatewaySoql';
+import { aggregateQuerySoql, recordQuerySoql, type FieldTypeOf } from './referenceGatewaySoql';
 
 /**
  * What the reference gateway runs on: SOQL as the user (whole results) and single-record
@@ -25,6 +25,20 @@ export interface ReferenceGatewayOptions {
   readonly allowlist: GatewayAllowlist;
   /** Rows one query may return (default `GATEWAY_LIMITS.maxRowsPerQuery`). */
   readonly maxRowsPerQuery?: number;
+  /** A field's type as describe gives it (`date`, `datetime` …): how a window binds its values. */
+  readonly fieldType?: FieldTypeOf;
+  /** The running user, as Apex `UserInfo` reports it (the `currentUser` query). */
+  readonly currentUser?: () => GatewayUser;
+}
+
+/** The running user as the `currentUser` query answers it (Apex `UserInfo`). */
+export interface GatewayUser {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly locale: string;
+  readonly language: string;
+  readonly timeZone: string;
 }
 
 interface ApiFailure {
@@ -77,8 +91,14 @@ function runQuery(options: ReferenceGatewayOptions, query: GatewayQuery): Gatewa
   const maxRows = options.maxRowsPerQuery ?? GATEWAY_LIMITS.maxRowsPerQuery;
   const problems = planViolations({ version: GATEWAY_CONTRACT_VERSION, queries: { q: query } }, options.allowlist);
   if (problems.length > 0) return { ok: false, errorCode: 'NOT_ALLOWED', message: problems.join('; ') };
+  if (query.kind === 'currentUser') {
+    const user = options.currentUser?.();
+    return user === undefined ? { ok: false, errorCode: 'INVALID_QUERY', message: 'This gateway knows no user.' } : { ok: true, records: [{ ...user }], done: true };
+  }
+  const notTimes = query.kind === 'records' ? (query.window?.fields ?? []).filter((field) => !['date', 'datetime', undefined].includes(options.fieldType?.(query.object, field))) : [];
+  if (notTimes.length > 0) return { ok: false, errorCode: 'INVALID_FIELD', message: `${notTimes.join(', ')} of ${query.object} is not a date or datetime field` };
   try {
-    const soql = query.kind === 'records' ? recordQuerySoql(query, maxRows + 1) : aggregateQuerySoql(query);
+    const soql = query.kind === 'records' ? recordQuerySoql(query, maxRows + 1, options.fieldType) : aggregateQuerySoql(query);
     const { records } = options.query(soql);
     const limited = query.kind === 'records' && query.limit !== undefined;
     if (!limited && records.length > maxRows) return { ok: false, errorCode: 'TOO_MANY_ROWS', message: `More than ${maxRows} rows: narrow the query or split it.` };

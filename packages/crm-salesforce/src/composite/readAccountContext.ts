@@ -151,17 +151,32 @@ export async function readAccountContext(
     (a, b) => a.occurredAt.localeCompare(b.occurredAt),
   );
   const feedback = feedbackSource === 'kizuna' ? mapPart('feedback', 'feedback') : await surveyFeedback(accountId, parts, { transport, connection }, builder, options);
+  const owned = ownedBy(account.id, builder);
   return {
     account,
-    contacts,
-    touchpoints,
-    feedback,
-    supportCases,
-    opportunities,
-    actions: builder.map('action', mapping.action, taskRecords.filter(isAction)),
+    contacts: owned('contact', contacts),
+    touchpoints: owned('touchpoint', touchpoints),
+    feedback: owned('feedback', feedback),
+    supportCases: owned('supportCase', supportCases),
+    opportunities: owned('opportunity', opportunities),
+    actions: owned('action', builder.map('action', mapping.action, taskRecords.filter(isAction))),
     rejected: builder.rejected,
     unavailable: dedupe(builder.unavailable),
   };
+}
+
+/**
+ * Keeps the records that belong to the account asked for. Every query is filtered by the account,
+ * so a record of another account means a wrong answer (a proxy, a cache, a mapping pointing at the
+ * wrong lookup): it is rejected, never shown on this account's page.
+ */
+function ownedBy(accountId: string, builder: ContextBuilder) {
+  return <TName extends EntityName, TRecord extends { readonly id: string; readonly accountId: string }>(entity: TName, records: readonly TRecord[]): TRecord[] =>
+    records.filter((record) => {
+      if (record.accountId === accountId) return true;
+      builder.rejected.push({ entity, recordId: record.id, issues: [{ entity, field: 'accountId', problem: `belongs to another account (${record.accountId})` }] });
+      return false;
+    });
 }
 
 /** Feedback from Surveys; a refused survey object loses the feedback part only. */

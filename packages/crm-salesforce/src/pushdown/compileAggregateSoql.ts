@@ -9,7 +9,7 @@ import {
 import type { ObjectMapping } from '@kizuna/crm-core';
 import type { AggregateQuery, Dimension, PlanCondition, PlanValue } from '@kizuna/model';
 import { soqlStringLiteral } from '../soql';
-import { crmValueOf, soqlFieldOf, type SourceLayout } from './planFields';
+import { breakdownFieldsOf, crmValueOf, soqlFieldOf, type BreakdownField, type SourceLayout } from './planFields';
 
 /** Canonical fields Salesforce keeps as datetimes and as dates (literals differ: `…T00:00:00Z` vs `YYYY-MM-DD`). */
 const dateTimeFields = new Set(['respondedAt', 'openedAt', 'closedAt', 'firstResponseAt']);
@@ -22,6 +22,8 @@ export interface CompiledAggregate {
   readonly periodAliases: { readonly year: string; readonly quarter: string } | null;
   /** Result column alias → plan measure id. */
   readonly measureAliases: ReadonlyArray<{ readonly alias: string; readonly id: string }>;
+  /** Result column alias → breakdown field (canonical name, and how its CRM values read back). */
+  readonly breakdownAliases: ReadonlyArray<{ readonly alias: string; readonly canonical: string; readonly breakdown: BreakdownField; readonly mapping: ObjectMapping }>;
 }
 
 export class NotPushable extends Error {
@@ -100,7 +102,17 @@ function groupings(query: AggregateQuery, layout: SourceLayout, accountMapping: 
     groupBy.push({ field });
     groupAliases.push({ alias, dimension });
   });
-  return { fields, groupBy, groupAliases, periodAliases };
+  const breakdownAliases: Array<CompiledAggregate['breakdownAliases'][number]> = [];
+  const groupable = (query.breakdown ?? []).length === 0 ? {} : breakdownFieldsOf(layout);
+  (query.breakdown ?? []).forEach((canonical, index) => {
+    const breakdown = groupable[canonical];
+    if (breakdown === undefined) throw new NotPushable(`this org cannot group ${layout.mapping.object} by ${canonical}`);
+    const alias = `b${index}`;
+    fields.push({ type: 'Field', field: breakdown.field, alias });
+    groupBy.push({ field: breakdown.field });
+    breakdownAliases.push({ alias, canonical, breakdown, mapping: layout.mapping });
+  });
+  return { fields, groupBy, groupAliases, periodAliases, breakdownAliases };
 }
 
 /**
@@ -108,7 +120,7 @@ function groupings(query: AggregateQuery, layout: SourceLayout, accountMapping: 
  * values only as escaped literals. Throws NotPushable when the org cannot express it.
  */
 export function compileAggregateSoql(query: AggregateQuery, layout: SourceLayout, accountMapping: ObjectMapping): CompiledAggregate {
-  const { fields, groupBy, groupAliases, periodAliases } = groupings(query, layout, accountMapping);
+  const { fields, groupBy, groupAliases, periodAliases, breakdownAliases } = groupings(query, layout, accountMapping);
   const measureAliases = query.measures.map((measure, index) => ({ alias: `m${index}`, id: measure.id }));
   query.measures.forEach((measure, index) => {
     const field = measure.field === undefined ? 'Id' : soqlFieldOf(layout, accountMapping, measure.field);
@@ -119,5 +131,5 @@ export function compileAggregateSoql(query: AggregateQuery, layout: SourceLayout
   const where = whereOf(query.where.map((planCondition) => condition(layout, accountMapping, planCondition)));
   if (where !== undefined) soqlQuery.where = where;
   if (groupBy.length > 0) soqlQuery.groupBy = groupBy;
-  return { soql: composeQuery(soqlQuery), groupAliases, periodAliases, measureAliases };
+  return { soql: composeQuery(soqlQuery), groupAliases, periodAliases, measureAliases, breakdownAliases };
 }

@@ -1,13 +1,13 @@
 import { createFetchTransport, withBearerAuth, withCallAccounting, type CallStats } from '@kizuna/crm-core';
 import { createSalesforceOrg, salesforceHandlers } from '@kizuna/crm-sim';
-import { buildFactTables, compileKpi, evaluateKpi, finishKpi, groupKeyOf, kpiCatalogue, type KpiRequest } from '@kizuna/metrics';
+import { batchPlans, buildFactTables, compileKpi, evaluateKpi, finishKpi, groupKeyOf, kpiCatalogue, type KpiRequest } from '@kizuna/metrics';
 import { generateOrganisation } from '@kizuna/sample-data';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSalesforceConnection } from '../connection';
 import { salesforceDefaultMapping } from '../defaultMapping';
 import { compileAggregateSoql } from './compileAggregateSoql';
-import { sourceLayouts } from './planFields';
+import { salesforceBreakdownFields, sourceLayouts } from './planFields';
 import { runAggregatePlan } from './runAggregatePlan';
 
 /**
@@ -71,13 +71,52 @@ describe('runAggregatePlan against the simulated org', () => {
     }
   });
 
-  it('moves only group totals: NPS by unit × segment costs one query per count, a few kilobytes', async () => {
+  it('moves only group totals: NPS by unit × segment sends its three counts in one composite, a few kilobytes', async () => {
     const plan = compileKpi(kpiCatalogue.nps, { groupBy: ['businessUnitId', 'segmentId'], window });
     if ('unsupported' in plan) throw new Error('nps is pushable');
     const { stats, pushdown } = context();
     await runAggregatePlan(plan, pushdown);
-    expect(stats.calls).toBe(3);
+    expect(stats.calls).toBe(1);
     expect(stats.bytesReceived).toBeLessThan(16_384);
+  });
+
+  it('runs the whole business-unit view batched: 24 plan queries in 10 aggregates, two composites, the in-memory values', async () => {
+    const request: KpiRequest = { groupBy: ['businessUnitId', 'segmentId'], window };
+    const plans = pushable.map((id) => {
+      const plan = compileKpi(kpiCatalogue[id], request);
+      if ('unsupported' in plan) throw new Error(`${id} is pushable`);
+      return plan;
+    });
+    const batch = batchPlans(plans, { breakdownFields: salesforceBreakdownFields(salesforceDefaultMapping) });
+    expect([batch.plannedQueries, Object.keys(batch.plan.queries).length]).toEqual([24, 10]);
+    const { stats, pushdown } = context();
+    const result = await runAggregatePlan(batch.plan, pushdown);
+    if (!result.pushed) throw new Error(result.unsupported);
+    expect(stats.calls).toBe(2);
+    const perPlan = batch.totalsOf(result.totals);
+    pushable.forEach((id, index) => {
+      const plan = plans[index];
+      if (plan === undefined) throw new Error(`no plan for ${id}`);
+      const pushed = new Map(finishKpi(kpiCatalogue[id], request, plan, perPlan[index] ?? {}).groups.map((group) => [groupKeyOf(group.keys, request.groupBy), group.result] as const));
+      const direct = evaluateKpi(kpiCatalogue[id], tables, request).groups;
+      expect(pushed.size, id).toBe(direct.length);
+      for (const group of direct) {
+        const other = pushed.get(groupKeyOf(group.keys, request.groupBy));
+        expect(other?.n, `${id} ${JSON.stringify(group.keys)}`).toBe(group.result.n);
+        expect(other?.value ?? null, id).toBeCloseTo(group.result.value ?? Number.NaN, 9);
+      }
+    });
+  });
+
+  it('groups by a breakdown through groupable fields only: the score through its text twin, never the Number field', () => {
+    const layout = sourceLayouts(salesforceDefaultMapping).feedback;
+    if (layout === undefined) throw new Error('feedback has a layout');
+    const query = { source: 'feedback' as const, where: [], groupBy: ['segmentId' as const], measures: [{ id: 'n', op: 'count' as const }], breakdown: ['scale', 'score'] };
+    expect(compileAggregateSoql(query, layout, salesforceDefaultMapping.account).soql).toBe(
+      'SELECT Account__r.Kizuna_Segment__c g0, Scale__c b0, Score_Key__c b1, COUNT(Id) m0 FROM Kizuna_Feedback__c GROUP BY Account__r.Kizuna_Segment__c, Scale__c, Score_Key__c',
+    );
+    expect(() => compileAggregateSoql({ ...query, breakdown: ['comment'] }, layout, salesforceDefaultMapping.account)).toThrow(/cannot group Kizuna_Feedback__c by comment/);
+    expect(salesforceBreakdownFields(salesforceDefaultMapping)).toMatchObject({ feedback: expect.arrayContaining(['scale', 'score']), supportCase: expect.arrayContaining(['escalated']), opportunity: expect.arrayContaining(['status', 'type']) });
   });
 
   it('splits a cut past the 2,000-group batch instead of truncating it', async () => {

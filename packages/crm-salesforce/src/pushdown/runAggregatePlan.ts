@@ -3,9 +3,10 @@ import type { AggregatePlan, AggregateQuery, Dimension, GroupTotals, PlanValue }
 import { z } from 'zod';
 import type { SalesforceConnection } from '../connection';
 import type { SalesforceMapping } from '../defaultMapping';
-import { fetchQueryPage, queryUrl } from '../restQuery';
+import { sendComposite, subrequestError, COMPOSITE_MAX_QUERIES } from '../composite/compositeRequest';
+import { asQueryPage, fetchQueryPage, queryUrl, type QueryPage } from '../restQuery';
 import { compileAggregateSoql, NotPushable, type CompiledAggregate } from './compileAggregateSoql';
-import { sourceLayouts, type SourceLayout } from './planFields';
+import { canonicalBreakdownValue, sourceLayouts, type SourceLayout } from './planFields';
 
 /** Salesforce returns at most one batch of 2,000 aggregate rows and cannot page further. */
 export const AGGREGATE_ROW_LIMIT = 2000;
@@ -38,18 +39,54 @@ export function aggregateTotalsOf(row: Readonly<Record<string, unknown>>, compil
     const value = row[alias];
     if (typeof value === 'number') values[id] = value;
   }
-  return { keys, values };
+  if (compiled.breakdownAliases.length === 0) return { keys, values };
+  const breakdown = Object.fromEntries(
+    compiled.breakdownAliases.map(({ alias, canonical, breakdown: field, mapping }) => [canonical, canonicalBreakdownValue(mapping, canonical, field, row[alias])]),
+  );
+  return { keys, values, breakdown };
 }
 
-async function runOnce(query: AggregateQuery, layout: SourceLayout, context: PushdownContext) {
-  const compiled = compileAggregateSoql(query, layout, context.mapping.account);
-  const page = await fetchQueryPage(context.transport, queryUrl(context.connection, compiled.soql), { Accept: 'application/json' }, context.signal);
+interface Answer {
+  readonly rows: GroupTotals[];
+  /** False when Salesforce's one batch of aggregate rows may not hold every group. */
+  readonly complete: boolean;
+}
+
+function answerOf(page: QueryPage, compiled: CompiledAggregate): Answer {
   const rows = page.records.map((record) => {
     const parsed = aggregateRowSchema.safeParse(record);
     if (!parsed.success) throw new CrmError('MALFORMED_RESPONSE', 'Salesforce returned an aggregate row of an unexpected shape.', { cause: parsed.error });
     return aggregateTotalsOf(parsed.data, compiled);
   });
   return { rows, complete: page.done && rows.length < AGGREGATE_ROW_LIMIT };
+}
+
+async function runOnce(query: AggregateQuery, layout: SourceLayout, context: PushdownContext): Promise<Answer> {
+  const compiled = compileAggregateSoql(query, layout, context.mapping.account);
+  return answerOf(await fetchQueryPage(context.transport, queryUrl(context.connection, compiled.soql), { Accept: 'application/json' }, context.signal), compiled);
+}
+
+/**
+ * Several plan queries in one round trip: a composite request of at most five query
+ * subrequests (reference C.1), counted as one API call. A refused subrequest fails the plan as
+ * a refused query would.
+ */
+async function runTogether(jobs: ReadonlyArray<{ readonly query: AggregateQuery; readonly layout: SourceLayout }>, context: PushdownContext): Promise<Answer[]> {
+  const [single] = jobs;
+  if (jobs.length === 1 && single !== undefined) return [await runOnce(single.query, single.layout, context)];
+  const compiled = jobs.map((job) => compileAggregateSoql(job.query, job.layout, context.mapping.account));
+  const subrequests = compiled.map((entry, index) => ({
+    method: 'GET' as const,
+    referenceId: `q${index}`,
+    url: `/services/data/${context.connection.apiVersion}/query?q=${encodeURIComponent(entry.soql)}`,
+  }));
+  const parts = await sendComposite(context.transport, context.connection, subrequests, context.signal === undefined ? {} : { signal: context.signal });
+  return compiled.map((entry, index) => {
+    const part = parts.get(`q${index}`);
+    if (part === undefined) throw new CrmError('MALFORMED_RESPONSE', 'The composite response lacks an aggregate query.');
+    if (part.httpStatusCode !== 200) throw subrequestError(part);
+    return answerOf(asQueryPage(part.body, 'an aggregate result'), entry);
+  });
 }
 
 /** The distinct values of one dimension under the query's conditions (one aggregate query). */
@@ -66,8 +103,8 @@ async function distinctValues(query: AggregateQuery, dimension: Dimension, layou
  * split on its first non-period dimension into value ranges that each fit, halving until they do.
  * Never returns a truncated result: a cut that cannot be split is an INVALID_QUERY error.
  */
-async function runSplitting(query: AggregateQuery, layout: SourceLayout, context: PushdownContext): Promise<GroupTotals[]> {
-  const first = await runOnce(query, layout, context);
+async function runSplitting(query: AggregateQuery, layout: SourceLayout, context: PushdownContext, answered?: Answer): Promise<GroupTotals[]> {
+  const first = answered ?? (await runOnce(query, layout, context));
   if (first.complete) return first.rows;
   const dimension = query.groupBy.find((candidate) => candidate !== 'period');
   if (dimension === undefined) {
@@ -92,8 +129,11 @@ export type PushdownResult =
 
 /**
  * Pushes a metrics plan down into Salesforce: every query as a SOQL aggregate over the mapped
- * objects. Returns the group totals per query (for `finishKpi`), or why not when this
- * org's mapping cannot express the plan (the caller then evaluates in memory).
+ * objects, sent five to a composite request (one round trip each, all at once; a lone query as a
+ * plain REST query). Returns the group totals per query (for `finishKpi`, or for `batchPlans`'
+ * `totalsOf` when the plan is a batch), or why not when this org's mapping cannot express the plan
+ * (the caller then evaluates in memory). A query whose groups overflow one aggregate batch is
+ * split afterwards, never truncated.
  */
 export async function runAggregatePlan(
   plan: AggregatePlan,
@@ -111,12 +151,18 @@ export async function runAggregatePlan(
     if (error instanceof NotPushable) return { pushed: false, unsupported: error.message };
     throw error;
   }
+  const jobs = entries.map(([name, query]) => {
+    const layout = layouts[query.source];
+    if (layout === undefined) throw new NotPushable(`no Salesforce object holds ${query.source}`);
+    return { name, query, layout };
+  });
+  const batches: Array<typeof jobs> = [];
+  for (let start = 0; start < jobs.length; start += COMPOSITE_MAX_QUERIES) batches.push(jobs.slice(start, start + COMPOSITE_MAX_QUERIES));
   const results = await Promise.all(
-    entries.map(async ([name, query]) => {
-      const layout = layouts[query.source];
-      if (layout === undefined) throw new NotPushable(`no Salesforce object holds ${query.source}`);
-      return [name, await runSplitting(query, layout, context)] as const;
+    batches.map(async (batch) => {
+      const answers = await runTogether(batch, context);
+      return Promise.all(batch.map(async (job, index) => [job.name, await runSplitting(job.query, job.layout, context, answers[index])] as const));
     }),
   );
-  return { pushed: true, totals: Object.fromEntries(results) };
+  return { pushed: true, totals: Object.fromEntries(results.flat()) };
 }
