@@ -2,6 +2,8 @@ import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
 import { salesforceHandlers, type SalesforceHandlerOptions } from './salesforce/salesforceHandlers';
 import { createSalesforceKnobs, type SalesforceKnobs } from './salesforce/salesforceKnobs';
 import type { SalesforceOrg } from './salesforce/salesforceOrg';
+import { zohoHandlers, type ZohoHandlerOptions } from './zoho/zohoHandlers';
+import type { ZohoOrg } from './zoho/zohoOrg';
 
 export * from './index';
 
@@ -23,4 +25,23 @@ export async function startSalesforceWorker(
   const worker = setupWorker(...salesforceHandlers(org, { ...options, knobs }));
   await worker.start(start);
   return { worker, knobs };
+}
+
+export interface ZohoSimWorker {
+  readonly worker: SetupWorker;
+}
+
+/**
+ * Serves the simulated Zoho CRM API (each org on its data centre's `api_domain`) and Zoho
+ * Accounts from this page's service worker (msw/browser). Resolves once the worker answers.
+ * To serve Salesforce and Zoho from one worker, `setupWorker(...salesforceHandlers(…), ...zohoHandlers(…))`.
+ */
+export async function startZohoWorker(
+  orgs: ZohoOrg | readonly ZohoOrg[],
+  options: ZohoHandlerOptions = {},
+  start: StartOptions = { onUnhandledRequest: 'bypass', quiet: true },
+): Promise<ZohoSimWorker> {
+  const worker = setupWorker(...zohoHandlers(orgs, options));
+  await worker.start(start);
+  return { worker };
 }

@@ -13,7 +13,7 @@ export { maxCollectionRecords } from './salesforce/writes/collections';
 export { maxQueryOrCollectionSubrequests, maxSubrequests } from './salesforce/composite/compositeRequest';
 export { RecordStore } from './salesforce/recordStore';
 export { defaultSalesforceUsername, SalesforceOAuth } from './salesforce/oauth/salesforceOAuth';
-export type { AuthorizationCodeOptions, JwtClientOptions, OAuthGrant } from './salesforce/oauth/salesforceOAuth';
+export type { AuthorizationCodeOptions, JwtClientOptions, OAuthGrant, SalesforceUserProfile } from './salesforce/oauth/salesforceOAuth';
 export { pkceChallenge } from './salesforce/oauth/base64url';
 export type { SalesforceErrorBody } from './salesforce/salesforceApiError';
 export { SalesforceSessions } from './salesforce/salesforceSessions';
@@ -32,3 +32,4 @@ export type {
 export type { SeededEntity } from './salesforce/seedSalesforceRecords';
 export type { SoqlResultSet } from './salesforce/soql/executeSoql';
 export type { JsonQueryResult, JsonRecord } from './salesforce/soql/queryContext';
+export * from './zoho/index';

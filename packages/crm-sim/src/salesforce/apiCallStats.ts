@@ -1,9 +1,9 @@
 /**
  * Which resource a request hit: the query resources, the sObject resources (create, retrieve,
  * update, upsert, delete), sObject Collections, composite (one call whatever its subrequests),
- * and the OAuth token endpoint (counted, but not against the daily allocation).
+ * and the OAuth token and UserInfo endpoints (counted, but not against the daily allocation).
  */
-export type SalesforceEndpoint = 'query' | 'queryAll' | 'queryMore' | 'sobjects' | 'collections' | 'composite' | 'token';
+export type SalesforceEndpoint = 'query' | 'queryAll' | 'queryMore' | 'sobjects' | 'collections' | 'composite' | 'token' | 'userinfo';
 
 export interface ApiCallSnapshot {
   /** Every request the simulator answered, whatever its status. */
@@ -23,6 +23,7 @@ const emptyByEndpoint = (): Record<SalesforceEndpoint, number> => ({
   collections: 0,
   composite: 0,
   token: 0,
+  userinfo: 0,
 });
 
 /**

@@ -77,7 +77,7 @@ describe('accounting', () => {
     expect(replies.map((reply) => reply.status)).toEqual([200, 201, 204, 200, 200, 200]);
     expect(org.calls.snapshot()).toEqual({
       total: 6,
-      byEndpoint: { query: 1, queryAll: 0, queryMore: 0, sobjects: 2, collections: 1, composite: 1, token: 1 },
+      byEndpoint: { query: 1, queryAll: 0, queryMore: 0, sobjects: 2, collections: 1, composite: 1, token: 1, userinfo: 0 },
       bytesSent: replies.reduce((total, reply) => total + bytesOf(reply), 0),
       apiUsage: 5,
     });

@@ -191,7 +191,7 @@ describe('authentication, limits and accounting', () => {
     const bytes = replies.reduce((total, reply) => total + new TextEncoder().encode(JSON.stringify(reply.body)).length, 0);
     expect(org.calls.snapshot()).toEqual({
       total: 2,
-      byEndpoint: { query: 2, queryAll: 0, queryMore: 0, sobjects: 0, collections: 0, composite: 0, token: 0 },
+      byEndpoint: { query: 2, queryAll: 0, queryMore: 0, sobjects: 0, collections: 0, composite: 0, token: 0, userinfo: 0 },
       bytesSent: bytes,
       apiUsage: 1,
     });

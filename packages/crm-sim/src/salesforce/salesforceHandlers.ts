@@ -1,7 +1,8 @@
-import { delay, http, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { SalesforceEndpoint } from './apiCallStats';
 import { runComposite } from './composite/runComposite';
 import { exchangeToken } from './oauth/tokenEndpoint';
+import { answerUserInfo } from './oauth/userInfoEndpoint';
 import { batchSizeOf, runQuery, runQueryMore } from './queryResource';
 import { parseJsonBody, versionNumber, type RestCall } from './restAnswer';
 import { createResponder, jsonHeaders, sendAnswer, type Responder } from './restResponder';
@@ -81,10 +82,27 @@ function tokenHandler(loginUrl: string, instanceUrl: string, org: SalesforceOrg,
 }
 
 /**
+ * `GET|POST /services/oauth2/userinfo`, on the login host and on the org's My Domain: counted as
+ * `userinfo`, not against the daily allocation. Latency applies; injected faults do not.
+ */
+function userInfoHandlers(hosts: readonly string[], context: Omit<Parameters<typeof answerUserInfo>[0], 'expiresAfterCalls'>, org: SalesforceOrg, knobs: SalesforceKnobs): HttpHandler[] {
+  const answer = async ({ request }: { request: Request }) => {
+    if (knobs.latencyMs > 0) await delay(knobs.latencyMs);
+    const result = answerUserInfo({ ...context, expiresAfterCalls: knobs.tokenExpiresAfterCalls }, request.headers.get('Authorization'));
+    if (result.status === 403) {
+      org.calls.record('userinfo', result.text.length);
+      return new HttpResponse(result.text, { status: 403, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    }
+    return sendAnswer(org, 'userinfo', result, { ...jsonHeaders });
+  };
+  return [...new Set(hosts)].flatMap((host) => [http.get(`${host}/services/oauth2/userinfo`, answer), http.post(`${host}/services/oauth2/userinfo`, answer)]);
+}
+
+/**
  * MSW handlers answering the Salesforce REST API from `org`, as the documented API does: the
  * query resources (`/query?q=`, `/queryAll?q=`, follow-ups), the sObject resources (create,
  * retrieve, update, upsert by external id, delete), sObject Collections, composite, and the
- * OAuth token endpoint on `loginUrl`. Works under `msw/node` (tests, benchmarks) and
+ * OAuth token endpoint on `loginUrl`, and UserInfo on both hosts. Works under `msw/node` (tests, benchmarks) and
  * `msw/browser` (demo, Storybook): no Node imports.
  */
 export function salesforceHandlers(org: SalesforceOrg, options: SalesforceHandlerOptions): HttpHandler[] {
@@ -95,5 +113,6 @@ export function salesforceHandlers(org: SalesforceOrg, options: SalesforceHandle
   const knobs = options.knobs ?? createSalesforceKnobs();
   const answer = createResponder(org, knobs, highest);
   for (const token of options.accessTokens ?? []) org.sessions.issue(token);
-  return [...queryHandlers(base, org, answer), ...writeHandlers(base, org, answer, highest), tokenHandler(loginUrl, base, org, knobs)];
+  const userInfo = userInfoHandlers([base, loginUrl], { oauth: org.oauth, sessions: org.sessions, loginUrl, instanceUrl: base, apiVersion: options.apiVersion ?? defaultSalesforceApiVersion }, org, knobs);
+  return [...queryHandlers(base, org, answer), ...writeHandlers(base, org, answer, highest), tokenHandler(loginUrl, base, org, knobs), ...userInfo];
 }

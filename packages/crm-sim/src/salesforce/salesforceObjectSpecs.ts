@@ -162,6 +162,8 @@ const feedback: SalesforceObjectSpec = {
     picklist('Programme__c', feedbackProgrammes),
     picklist('Scale__c', Object.keys(feedbackScales)),
     field('Score__c', 'double'),
+    // The score as text: a Number field cannot be grouped, a Text field can (GROUP BY on the score).
+    field('Score_Key__c', 'string'),
     field('Responded_At__c', 'datetime'),
     picklist('Journey_Stage__c', journeyStages),
     picklist('Channel__c', channels),
@@ -248,7 +250,40 @@ export const salesforceObjectSpecs: readonly SalesforceObjectSpec[] = [
   employeePulse,
 ];
 
-/** The objects of an org: the default layout, plus Feedback Management's when Surveys are enabled. */
-export function salesforceObjectSpecsFor(options: { readonly surveys?: boolean } = {}): readonly SalesforceObjectSpec[] {
-  return options.surveys === true ? [...salesforceObjectSpecs, ...surveyObjectSpecs] : salesforceObjectSpecs;
+/** The org itself (one record): its default currency is the one of a single-currency org. */
+const organization: SalesforceObjectSpec = {
+  name: 'Organization',
+  keyPrefix: '00D',
+  fields: [id, isDeleted, field('Name', 'string'), picklist('DefaultCurrencyIsoCode', [])],
+};
+
+/** The currencies of a multi-currency org; the object does not exist in a single-currency org. */
+const currencyType: SalesforceObjectSpec = {
+  name: 'CurrencyType',
+  keyPrefix: '01L',
+  fields: [id, isDeleted, picklist('IsoCode', []), field('IsCorporate', 'boolean'), field('IsActive', 'boolean'), field('ConversionRate', 'double'), field('DecimalPlaces', 'int')],
+};
+
+/** The fields only a multi-currency org has (`CurrencyIsoCode`, on every object with amounts). */
+export const MULTI_CURRENCY_FIELD = 'CurrencyIsoCode';
+
+function withoutMultiCurrencyField(spec: SalesforceObjectSpec): SalesforceObjectSpec {
+  return { ...spec, fields: spec.fields.filter((candidate) => candidate.name !== MULTI_CURRENCY_FIELD) };
+}
+
+export interface SalesforceObjectSpecOptions {
+  /** Feedback Management's objects too. */
+  readonly surveys?: boolean;
+  /** Multi-currency org (default true): `CurrencyIsoCode` on Account and Opportunity, and `CurrencyType`. */
+  readonly multiCurrency?: boolean;
+}
+
+/**
+ * The objects of an org: the default layout and `Organization`, plus Feedback Management's when
+ * Surveys are enabled; a single-currency org has no `CurrencyIsoCode` field and no `CurrencyType`.
+ */
+export function salesforceObjectSpecsFor(options: SalesforceObjectSpecOptions = {}): readonly SalesforceObjectSpec[] {
+  const multiCurrency = options.multiCurrency !== false;
+  const layout = multiCurrency ? [...salesforceObjectSpecs, organization, currencyType] : [...salesforceObjectSpecs.map(withoutMultiCurrencyField), organization];
+  return options.surveys === true ? [...layout, ...surveyObjectSpecs] : layout;
 }

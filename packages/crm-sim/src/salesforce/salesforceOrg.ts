@@ -6,7 +6,7 @@ import { RecordStore } from './recordStore';
 import { SalesforceSessions } from './salesforceSessions';
 import { salesforceObjectSpecsFor } from './salesforceObjectSpecs';
 import { createSalesforceSchema, type SalesforceObjectDescribe, type SalesforceSchema } from './salesforceSchema';
-import { seedSalesforceRecords, type SeededEntity } from './seedSalesforceRecords';
+import { mostUsedCurrency, seedSalesforceRecords, type SeededEntity } from './seedSalesforceRecords';
 import { executeSoql, type SoqlResultSet } from './soql/executeSoql';
 import type { JsonRecord } from './soql/queryContext';
 import type { StoredRecord } from './storedRecord';
@@ -23,6 +23,15 @@ export interface SalesforceOrgOptions {
    * Default false: those objects do not exist and queries on them answer INVALID_TYPE.
    */
   readonly surveys?: boolean;
+  /**
+   * Multiple currencies enabled (default true): Account and Opportunity have `CurrencyIsoCode` and
+   * `CurrencyType` lists the currencies. False: a single-currency org — neither exists (queries
+   * naming them answer INVALID_FIELD and INVALID_TYPE), and `Organization.DefaultCurrencyIsoCode`
+   * holds the org's one currency.
+   */
+  readonly multiCurrency?: boolean;
+  /** The corporate currency (single-currency: the org's currency). Default: the one most seeded accounts use. */
+  readonly corporateCurrency?: string;
 }
 
 export interface SoqlOptions {
@@ -74,9 +83,11 @@ export const defaultSalesforceApiVersion = 'v66.0';
  * deterministic ids (the same dataset always gives the same ids).
  */
 export function createSalesforceOrg(dataset: CanonicalDataset, options: SalesforceOrgOptions = {}): SalesforceOrg {
-  const specs = salesforceObjectSpecsFor({ surveys: options.surveys === true });
+  const multiCurrency = options.multiCurrency !== false;
+  const specs = salesforceObjectSpecsFor({ surveys: options.surveys === true, multiCurrency });
   const schema = createSalesforceSchema(specs);
-  const seeded = seedSalesforceRecords(dataset, specs, { surveys: options.surveys === true });
+  const currencies = { multiCurrency, corporate: options.corporateCurrency ?? mostUsedCurrency(dataset) };
+  const seeded = seedSalesforceRecords(dataset, specs, { surveys: options.surveys === true, currencies });
   const now = options.now ?? Date.now;
   const source = new RecordStore(schema, seeded, now);
   const sessions = new SalesforceSessions();

@@ -7,15 +7,26 @@ export type SessionStatus = 'valid' | 'expired' | 'unknown';
 export class SalesforceSessions {
   readonly #calls = new Map<string, number>();
   readonly #expired = new Set<string>();
+  readonly #owners = new Map<string, string>();
   #issued = 0;
 
-  /** Accepts `token` (or a fresh one) as a valid access token and returns it. */
-  issue(token?: string): string {
+  /**
+   * Accepts `token` (or a fresh one) as a valid access token of `username` and returns it.
+   * Without a username the token belongs to the org's default (integration) user.
+   */
+  issue(token?: string, username?: string): string {
     this.#issued += 1;
     const value = token ?? `00D5g000000SimOrg!simulated-session-${this.#issued}`;
     this.#calls.set(value, 0);
     this.#expired.delete(value);
+    if (username === undefined) this.#owners.delete(value);
+    else this.#owners.set(value, username);
     return value;
+  }
+
+  /** The username a token was issued to, if one was named. */
+  ownerOf(token: string): string | undefined {
+    return this.#owners.get(token);
   }
 
   expire(token: string): void {

@@ -22,6 +22,7 @@ export function feedbackRecord(feedback: Feedback, ctx: SeedContext): Record<str
     Programme__c: feedback.programme,
     Scale__c: feedback.scale,
     Score__c: feedback.score,
+    Score_Key__c: String(feedback.score),
     Responded_At__c: Date.parse(feedback.respondedAt),
     Journey_Stage__c: feedback.journeyStage ?? null,
     Channel__c: feedback.channel ?? null,

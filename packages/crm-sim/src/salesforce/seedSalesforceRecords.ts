@@ -12,6 +12,7 @@ import {
   type SeedContext,
 } from './seedRecordMappers';
 import { seedSurveyRecords } from './seedSurveyRecords';
+import { MULTI_CURRENCY_FIELD } from './salesforceObjectSpecs';
 
 /** Canonical entities that become Salesforce records, and so have a Salesforce id. */
 export type SeededEntity =
@@ -29,6 +30,20 @@ export type SeededEntity =
 export interface SeedOptions {
   /** Also lay feedback out as Feedback Management records (the specs must include them). */
   readonly surveys?: boolean;
+  /**
+   * The org's currencies: multi-currency (records keep their `CurrencyIsoCode`, `CurrencyType` lists
+   * the currencies with `corporate` marked) or single-currency (records have no currency field; the
+   * org's one currency is `Organization.DefaultCurrencyIsoCode`). Default: multi-currency, the
+   * corporate currency the one most accounts use.
+   */
+  readonly currencies?: { readonly multiCurrency: boolean; readonly corporate: string };
+}
+
+/** The currency most accounts use (USD for a dataset without accounts): the default corporate currency. */
+export function mostUsedCurrency(dataset: CanonicalDataset): string {
+  const counts = new Map<string, number>();
+  for (const account of dataset.accounts) counts.set(account.currency, (counts.get(account.currency) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'USD';
 }
 
 export interface SeededOrgData {
@@ -155,6 +170,20 @@ export function seedSalesforceRecords(dataset: CanonicalDataset, specs: readonly
     const fields = actionTaskRecord(action, ctx);
     if (fields !== null) add('action', action.id, 'Task', fields);
   }
+  const currencies = options.currencies ?? { multiCurrency: true, corporate: mostUsedCurrency(dataset) };
+  if (currencies.multiCurrency) {
+    const isoCodes = new Set([currencies.corporate, ...dataset.accounts.map((account) => account.currency), ...dataset.opportunities.map((opportunity) => opportunity.currency)]);
+    for (const isoCode of [...isoCodes].sort()) {
+      insert('CurrencyType', { IsoCode: isoCode, IsCorporate: isoCode === currencies.corporate, IsActive: true, ConversionRate: isoCode === currencies.corporate ? 1 : null, DecimalPlaces: 2 });
+    }
+  } else {
+    for (const object of ['Account', 'Opportunity']) {
+      const list = records.get(object) ?? [];
+      list.forEach((record, index) => (list[index] = Object.fromEntries(Object.entries(record).filter(([name]) => name !== MULTI_CURRENCY_FIELD))));
+    }
+  }
+  // Documented for single-currency orgs; a multi-currency org's currencies are in CurrencyType.
+  insert('Organization', { Name: 'Kizuna simulated org', DefaultCurrencyIsoCode: currencies.multiCurrency ? null : currencies.corporate });
   if (options.surveys === true) {
     seedSurveyRecords(dataset.feedback, { idOf, insert, linkResponse: (feedbackId, id) => link('surveyResponse', feedbackId, id) });
   }

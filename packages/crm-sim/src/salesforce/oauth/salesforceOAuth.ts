@@ -42,6 +42,35 @@ interface StoredCode extends AuthorizationCode {
 }
 
 export const defaultSalesforceUsername = 'integration@kizuna-sim.example';
+
+/**
+ * A user's settings as the UserInfo endpoint reports them: `locale` and `language` are
+ * Salesforce locale keys (`en_US`, `ja_JP`, `ja`), `timeZone` an IANA zone (`zoneinfo`).
+ */
+export interface SalesforceUserProfile {
+  readonly name: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly email: string;
+  readonly locale: string;
+  readonly language: string;
+  readonly timeZone: string;
+  /** `user_type`: `STANDARD` for a full Salesforce licence. */
+  readonly userType: string;
+}
+
+function defaultProfile(username: string): SalesforceUserProfile {
+  return {
+    name: 'Kizuna Integration',
+    givenName: 'Kizuna',
+    familyName: 'Integration',
+    email: username,
+    locale: 'en_US',
+    language: 'en_US',
+    timeZone: 'America/Los_Angeles',
+    userType: 'STANDARD',
+  };
+}
 /** Salesforce authorization codes are valid for 15 minutes. */
 const codeLifetimeMs = 15 * 60 * 1000;
 
@@ -54,6 +83,7 @@ export class SalesforceOAuth {
   readonly orgId = createIdSequence('00D')();
   readonly #nextUserId = createIdSequence('005');
   readonly #users = new Map<string, string>();
+  readonly #profiles = new Map<string, SalesforceUserProfile>();
   readonly #clients = new Set<string>();
   readonly #jwtClients = new Map<string, JwtClientOptions>();
   readonly #codes = new Map<string, StoredCode>();
@@ -66,13 +96,25 @@ export class SalesforceOAuth {
     this.addUser(defaultSalesforceUsername);
   }
 
-  /** Adds a user (the JWT bearer flow's `sub` must name one) and returns its `005…` id. */
-  addUser(username: string): string {
+  /**
+   * Adds a user (the JWT bearer flow's `sub` must name one) and returns its `005…` id; `profile`
+   * sets (or, for a known user, changes) what UserInfo reports about them.
+   */
+  addUser(username: string, profile: Partial<SalesforceUserProfile> = {}): string {
+    const known = this.#profiles.get(username) ?? defaultProfile(username);
+    this.#profiles.set(username, { ...known, ...profile });
     const existing = this.#users.get(username);
     if (existing !== undefined) return existing;
     const id = this.#nextUserId();
     this.#users.set(username, id);
     return id;
+  }
+
+  /** A user's id and profile; undefined for a username the org does not have. */
+  user(username: string): { readonly userId: string; readonly profile: SalesforceUserProfile } | undefined {
+    const userId = this.#users.get(username);
+    const profile = this.#profiles.get(username);
+    return userId === undefined || profile === undefined ? undefined : { userId, profile };
   }
 
   userId(username: string): string | undefined {
@@ -114,9 +156,9 @@ export class SalesforceOAuth {
     return stored === undefined || stored.expiresAt <= this.now() ? undefined : stored;
   }
 
-  /** A new access token (`00D…!AQ…`), valid on the REST handlers. */
-  issueAccessToken(): string {
-    return this.sessions.issue(`${this.orgId.slice(0, 15)}!AQ${randomToken(96)}`);
+  /** A new access token (`00D…!AQ…`) of `username`, valid on the REST handlers. */
+  issueAccessToken(username?: string): string {
+    return this.sessions.issue(`${this.orgId.slice(0, 15)}!AQ${randomToken(96)}`, username);
   }
 
   issueRefreshToken(grant: OAuthGrant): string {

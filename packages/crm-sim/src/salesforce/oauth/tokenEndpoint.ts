@@ -36,7 +36,7 @@ async function tokenResponse(ctx: TokenEndpointContext, grant: OAuthGrant, refre
   return {
     status: 200,
     body: {
-      access_token: ctx.oauth.issueAccessToken(),
+      access_token: ctx.oauth.issueAccessToken(grant.username),
       ...(refreshToken === null ? {} : { refresh_token: refreshToken }),
       signature: await signatureOf(grant.clientId, id, issuedAt),
       scope: grant.scope,
@@ -86,12 +86,13 @@ async function jwtBearerGrant(form: URLSearchParams, ctx: TokenEndpointContext):
   if (!audienceIncludes(jwt.claims['aud'], ctx.loginUrl)) return oauthError('invalid_grant', 'audience is invalid');
   const exp = jwt.claims['exp'];
   if (typeof exp !== 'number' || exp * 1000 <= ctx.oauth.now()) return oauthError('invalid_grant', 'expired authorization code');
-  const userId = ctx.oauth.userId(String(jwt.claims['sub']));
+  const username = String(jwt.claims['sub']);
+  const userId = ctx.oauth.userId(username);
   if (userId === undefined) return oauthError('invalid_grant', "user hasn't approved this consumer");
   return {
     status: 200,
     body: {
-      access_token: ctx.oauth.issueAccessToken(),
+      access_token: ctx.oauth.issueAccessToken(username),
       scope: client.scope ?? 'api',
       instance_url: ctx.instanceUrl,
       id: `${ctx.loginUrl}/id/${ctx.oauth.orgId}/${userId}`,

@@ -14,12 +14,16 @@ export type Literal =
 
 const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 
-/** `'O\'Brien'` → `O'Brien`. `\%` and `\_` stay escaped: they only mean something to LIKE. */
+/**
+ * `'O\'Brien'` → `O'Brien`. `\%` and `\_` stay escaped: they only mean something to LIKE.
+ * The documented sequences: `\n \r \t \b \f` (either case), `\" \' \\`, and `\uXXXX`.
+ */
 export function unquote(raw: string): string {
   const body = raw.slice(1, -1);
-  return body.replace(/\\(.)/g, (whole, char: string) => {
+  return body.replace(/\\(u[0-9A-Fa-f]{4}|.)/gs, (whole, char: string) => {
     if (char === '%' || char === '_') return whole;
-    const replacement = escapes[char];
+    if (char.length === 5) return String.fromCharCode(Number.parseInt(char.slice(1), 16));
+    const replacement = escapes[char] ?? (/^[NRTBF]$/.test(char) ? escapes[char.toLowerCase()] : undefined);
     if (replacement === undefined) throw malformedQuery(`Invalid string literal '${raw}'. Illegal character sequence '${whole}' in string literal.`);
     return replacement;
   });

@@ -1,0 +1,28 @@
+// The Zoho CRM half of the simulator: its public API (re-exported by the package's index).
+export { createZohoOrg } from './zohoOrg';
+export type { ZohoOrg, ZohoOrgOptions } from './zohoOrg';
+export { zohoApiVersion, zohoHandlers } from './zohoHandlers';
+export type { ZohoHandlerOptions } from './zohoHandlers';
+export { createZohoKnobs, zohoAccessTokenLifetimeMs, zohoPageTokenLifetimeMs } from './zohoKnobs';
+export type { ZohoFault, ZohoKnobs } from './zohoKnobs';
+export { ZohoCallStats, zohoEndpoints } from './zohoCallStats';
+export type { ZohoCallSnapshot, ZohoEndpoint } from './zohoCallStats';
+export { ZohoApiError } from './zohoApiError';
+export type { ZohoErrorBody } from './zohoApiError';
+export { dataCentreInfo, zohoDataCentreCodes, zohoDataCentres } from './dataCentres';
+export type { ZohoDataCentre, ZohoDataCentreInfo } from './dataCentres';
+export { defaultZohoScopes, ZohoOAuth } from './oauth/zohoOAuth';
+export type { AuthorizationCodeOptions, AuthorizationGrant, IssueTokenOptions, ZohoClient, ZohoSession, ZohoTokenStatus } from './oauth/zohoOAuth';
+export { zohoModuleSpecs, whatIdModules } from './zohoModuleSpecs';
+export type { ZohoFieldSpec, ZohoFieldType, ZohoModuleSpec } from './zohoModuleSpecs';
+export { ZohoRecordStore, seModuleKey } from './zohoRecordStore';
+export type { ZohoStoredRecord, ZohoStoredValue } from './zohoRecordStore';
+export type { ZohoSeededEntity } from './seedZohoRecords';
+export type { ZohoUser } from './zohoUsers';
+export { formatZohoDateTime, parseZohoDateTime } from './zohoDateTime';
+export { maxRecordsPerWrite, zohoTriggers, ZohoRecordWrites } from './writes/recordWrites';
+export type { WriteLogEntry, WriteResult } from './writes/recordWrites';
+export { defaultCoqlLimit, maxAggregates, maxCoqlLimit, maxCoqlReach, maxGroupBy } from './coql/executeCoql';
+export type { CoqlResult } from './coql/executeCoql';
+export { maxDiscreteRecords, maxFieldsPerList, maxPerPage, maxTokenRecords } from './records/recordsResource';
+export type { JsonObject, JsonValue } from './zohoRecordJson';
