@@ -4,8 +4,9 @@ import { createTranslator, type Translator } from './translator';
 
 const I18nContext = createContext<Translator>(createTranslator('en'));
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const translator = useMemo(() => createTranslator(locale), [locale]);
+/** Gives widgets below it a translator for `locale`; dates show in `timeZone` (the CRM user's; UTC by default). */
+export function I18nProvider({ locale, timeZone = 'UTC', children }: { locale: Locale; timeZone?: string; children: ReactNode }) {
+  const translator = useMemo(() => createTranslator(locale, timeZone), [locale, timeZone]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 

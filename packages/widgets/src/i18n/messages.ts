@@ -1,77 +1,18 @@
-/** English messages: the reference set. Every other locale must have exactly these keys. */
-export const en = {
-  'nps.title': 'Net Promoter Score',
-  'nps.window': 'Last {days} days',
-  'nps.interval': '{level}% interval: {low} to {high}',
-  'nps.responses.one': '{n} response',
-  'nps.responses.other': '{n} responses',
-  'nps.breakdown': 'Promoters {promoters} · Passives {passives} · Detractors {detractors}',
-  'nps.summary': 'NPS {value} from {n} responses; {level}% interval {low} to {high}.',
-  'state.loading': 'Loading…',
-  'state.retry': 'Try again',
-  'state.noData': 'No NPS responses in this period yet.',
-  'warning.small_sample': 'Only {n} responses (fewer than {minimum}): treat this as indicative.',
-  'warning.no_data': 'No data.',
-  'warning.suppressed': 'Hidden to protect anonymity.',
-  'warning.stale': 'This data may be out of date.',
-  'warning.unmapped': 'A field this needs is not mapped in your CRM.',
-  'warning.unsupported_cut': 'This figure cannot be broken down by {dimension}; that breakdown is left out.',
-  'warning.rejected.one': '{n} record from the CRM could not be read and is left out.',
-  'warning.rejected.other': '{n} records from the CRM could not be read and are left out.',
-  'error.title': 'This could not be loaded.',
-  'error.AUTH_EXPIRED': 'Your CRM session has expired. Sign in again.',
-  'error.AUTH_INVALID': 'Kizuna is not authorised in your CRM. Ask your administrator to check the connection.',
-  'error.PERMISSION_DENIED': 'You do not have permission to see this data in your CRM.',
-  'error.NOT_FOUND': 'This record was not found, or you cannot see it.',
-  'error.RATE_LIMITED': 'Your CRM is busy. Try again in a moment.',
-  'error.DAILY_LIMIT': "Your CRM's daily API allowance is used up. Data will be available again later.",
-  'error.UNAVAILABLE': 'Your CRM could not be reached.',
-  'error.TIMEOUT': 'Your CRM took too long to answer.',
-  'error.INVALID_TYPE': 'An object Kizuna needs does not exist in your CRM. Ask your administrator to check the mapping.',
-  'error.INVALID_FIELD': 'A field Kizuna needs does not exist or is hidden in your CRM. Ask your administrator to check the mapping.',
-  'error.other': 'Something went wrong while reading your CRM.',
-  'accounts.title': 'Accounts',
-  'accounts.arr': 'ARR',
-} as const;
+import { accountEn, accountJa } from './areas/account';
+import { commonEn, commonJa } from './areas/common';
+import { leadersEn, leadersJa } from './areas/leaders';
+
+/**
+ * English messages: the reference set. Every other locale must have exactly these keys. Each area
+ * of the widgets keeps its messages in its own file under `areas/`; this merges them.
+ */
+export const en = { ...commonEn, ...accountEn, ...leadersEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 /** Japanese messages. */
-export const ja: Messages = {
-  'nps.title': 'ネット・プロモーター・スコア（NPS）',
-  'nps.window': '直近{days}日間',
-  'nps.interval': '{level}%区間：{low}〜{high}',
-  'nps.responses.one': '回答{n}件',
-  'nps.responses.other': '回答{n}件',
-  'nps.breakdown': '推奨者{promoters}・中立者{passives}・批判者{detractors}',
-  'nps.summary': 'NPSは{value}（回答{n}件、{level}%区間{low}〜{high}）。',
-  'state.loading': '読み込み中…',
-  'state.retry': '再試行',
-  'state.noData': 'この期間のNPS回答はまだありません。',
-  'warning.small_sample': '回答が{n}件（{minimum}件未満）のため、参考値です。',
-  'warning.no_data': 'データがありません。',
-  'warning.suppressed': '匿名性を守るため表示していません。',
-  'warning.stale': 'データが古い可能性があります。',
-  'warning.unmapped': '必要な項目がCRMでマッピングされていません。',
-  'warning.unsupported_cut': 'この指標は{dimension}で分けられないため、その切り口は除いています。',
-  'warning.rejected.one': 'CRMのレコード{n}件を読み取れなかったため、集計から除いています。',
-  'warning.rejected.other': 'CRMのレコード{n}件を読み取れなかったため、集計から除いています。',
-  'error.title': '読み込めませんでした。',
-  'error.AUTH_EXPIRED': 'CRMのセッションが切れました。もう一度ログインしてください。',
-  'error.AUTH_INVALID': 'KizunaはCRMで認可されていません。管理者に接続設定の確認を依頼してください。',
-  'error.PERMISSION_DENIED': 'CRMでこのデータを見る権限がありません。',
-  'error.NOT_FOUND': 'このレコードが見つからないか、参照する権限がありません。',
-  'error.RATE_LIMITED': 'CRMが混み合っています。しばらくしてから再試行してください。',
-  'error.DAILY_LIMIT': 'CRMの1日のAPI上限に達しました。時間をおいて再度ご利用ください。',
-  'error.UNAVAILABLE': 'CRMに接続できませんでした。',
-  'error.TIMEOUT': 'CRMの応答が時間内にありませんでした。',
-  'error.INVALID_TYPE': 'Kizunaが必要とするオブジェクトがCRMにありません。管理者にマッピングの確認を依頼してください。',
-  'error.INVALID_FIELD': 'Kizunaが必要とする項目がCRMにないか、非表示です。管理者にマッピングの確認を依頼してください。',
-  'error.other': 'CRMの読み取り中に問題が発生しました。',
-  'accounts.title': '取引先',
-  'accounts.arr': '年間経常収益',
-};
+export const ja: Messages = { ...commonJa, ...accountJa, ...leadersJa };
 
 export const catalogues = { en, ja } as const;
 export type Locale = keyof typeof catalogues;

@@ -16,6 +16,12 @@ export interface Translator {
   /** The plural form of a message for count `n` (also available as `{n}`). */
   plural(base: PluralBase, n: number, params?: MessageParams): string;
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  /** An amount of money in its own currency (JPY without decimals, USD with cents). */
+  formatCurrency(amount: number, currency: string, options?: Intl.NumberFormatOptions): string;
+  /** A date or instant (ISO 8601) for this locale; in the translator's time zone (UTC unless the host gives the user's). */
+  formatDate(iso: string, options?: Intl.DateTimeFormatOptions): string;
+  /** "in 3 days", "2 hours ago"… for a signed amount of a unit. */
+  formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit): string;
 }
 
 /** The locale Kizuna uses for a CRM user's locale string: Japanese for any `ja*`, else English. */
@@ -23,7 +29,7 @@ export function localeFor(crmLocale: string | undefined): Locale {
   return crmLocale !== undefined && /^ja\b/i.test(crmLocale.replace('_', '-')) ? 'ja' : 'en';
 }
 
-export function createTranslator(locale: Locale): Translator {
+export function createTranslator(locale: Locale, timeZone = 'UTC'): Translator {
   const messages = catalogues[locale];
   const numberFormat = new Intl.NumberFormat(locale);
   const pluralRules = new Intl.PluralRules(locale);
@@ -42,5 +48,13 @@ export function createTranslator(locale: Locale): Translator {
       return fill(messages[key], { ...params, n });
     },
     formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatCurrency: (amount, currency, options) =>
+      new Intl.NumberFormat(locale, { style: 'currency', currency, ...options }).format(amount),
+    formatDate: (iso, options = { dateStyle: 'medium' }) => {
+      const time = Date.parse(iso);
+      if (Number.isNaN(time)) return iso;
+      return new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(time);
+    },
+    formatRelative: (value, unit) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(value, unit),
   };
 }

@@ -1,0 +1,2 @@
+export { AccountManagerDashboard } from './AccountManagerDashboard';
+export type { AccountManagerDashboardProps } from './AccountManagerDashboard';

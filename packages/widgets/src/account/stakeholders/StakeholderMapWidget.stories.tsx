@@ -1,0 +1,32 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { newAccountContext } from '../../testing/accountFixture';
+import { accountStoryStates, StoryHost, storyAccountId, storyAsOf, type AccountStoryArgs } from '../../testing/storyStates';
+import { StakeholderMapWidget } from './StakeholderMapWidget';
+
+function StoryStakeholderMapWidget(args: AccountStoryArgs) {
+  return (
+    <StoryHost {...args}>
+      <StakeholderMapWidget accountId={storyAccountId} asOf={storyAsOf} />
+    </StoryHost>
+  );
+}
+
+const states = accountStoryStates(newAccountContext, 'touchpoint');
+
+const meta = {
+  title: 'Account manager/Stakeholder map',
+  component: StoryStakeholderMapWidget,
+  args: states.Ready,
+} satisfies Meta<typeof StoryStakeholderMapWidget>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const Ready: Story = {};
+export const Japanese: Story = { args: states.Japanese };
+export const Loading: Story = { args: states.Loading };
+export const Empty: Story = { args: states.Empty };
+export const Failure: Story = { args: states.Failure };
+export const PartialData: Story = { args: states.PartialData };
+export const Stale: Story = { args: states.Stale };
+

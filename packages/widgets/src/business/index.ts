@@ -1,0 +1,16 @@
+export { BusinessUnitDashboard } from './BusinessUnitDashboard';
+export type { BusinessUnitDashboardProps } from './BusinessUnitDashboard';
+export { KpiComparisonWidget } from './KpiComparisonWidget';
+export { HighlightsWidget } from './HighlightsWidget';
+export { DrillDownWidget } from './DrillDownWidget';
+export { businessView, highlightQ } from './businessView';
+export type { BusinessView, ComparisonRow, HighlightItem, KpiCell, Panel, PanelDimension } from './businessView';
+export { businessColumns } from './businessColumns';
+export type { BusinessColumn, ColumnId, KpiFamily } from './businessColumns';
+export { cutKey, loadKpis, rollUpTotals } from './kpiLoading';
+export type { KpiLoad, KpiLoadRequest } from './kpiLoading';
+export { loadBusinessData } from './loadBusinessData';
+export type { BusinessData, BusinessLoadOptions } from './loadBusinessData';
+export { drillBreakdowns, loadCellAccounts } from './drillDown';
+export type { AccountRow, Breakdown, DrillTarget } from './drillDown';
+export { businessDataQuery, cellAccountsQuery } from './queries';

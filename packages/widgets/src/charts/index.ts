@@ -1,0 +1,12 @@
+export { IntervalChart } from './IntervalChart';
+export type { IntervalChartProps } from './IntervalChart';
+export { intervalLayout } from './intervalGeometry';
+export type { IntervalDatum, IntervalLayout, IntervalLayoutOptions } from './intervalGeometry';
+export { QuadrantChart } from './QuadrantChart';
+export type { QuadrantChartProps } from './QuadrantChart';
+export { quadrantLayout } from './quadrantGeometry';
+export type { QuadrantDatum, QuadrantLayout } from './quadrantGeometry';
+export { StageChart } from './StageChart';
+export type { StageChartProps } from './StageChart';
+export { stageLayout } from './stageGeometry';
+export type { StageDatum, StageLayout } from './stageGeometry';

@@ -1,0 +1,41 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { datasetDataSource } from '../business/testing/datasetDataSource';
+import { LeaderHarness } from '../business/testing/LeaderHarness';
+import { leaderAsOf, leaderOrganisation } from '../business/testing/leaderOrganisation';
+import { leaderSource } from '../business/testing/leaderSources';
+import { expectNoAxeViolations } from '../testing/axe';
+import { MomentsWidget } from './MomentsWidget';
+
+afterEach(cleanup);
+
+const filters = { period: 'last_year' } as const;
+
+describe('MomentsWidget', () => {
+  it('shows what the planted organisation holds, in words and as a table', async () => {
+    render(
+      <LeaderHarness dataSource={datasetDataSource(leaderOrganisation())}>
+        <MomentsWidget filters={filters} asOf={leaderAsOf} />
+      </LeaderHarness>,
+    );
+    const region = screen.getByRole('region', { name: 'Moments of truth' });
+    await waitFor(() => expect(region.querySelector('.kz-widget__tools')).not.toBeNull(), { timeout: 15_000 });
+    expect(region.querySelector('figcaption')?.textContent).toMatch(/Executive meeting|No moment of truth/);
+    fireEvent.click(within(region).getByRole('button', { name: 'Show as table' }));
+    const meeting = within(region).getByRole('row', { name: /Executive meeting/ });
+    expect(meeting.textContent).toMatch(/\+\d+/);
+    await expectNoAxeViolations(region);
+  }, 30_000);
+
+  it('turns a CRM failure into words with a retry', async () => {
+    render(
+      <LeaderHarness dataSource={leaderSource('crmError')}>
+        <MomentsWidget filters={filters} asOf={leaderAsOf} />
+      </LeaderHarness>,
+    );
+    const region = screen.getByRole('region', { name: 'Moments of truth' });
+    expect((await within(region).findByRole('alert')).textContent).toMatch(/Your CRM is busy/);
+    expect(within(region).getByRole('button', { name: 'Try again' })).toBeTruthy();
+    await expectNoAxeViolations(region);
+  });
+});
