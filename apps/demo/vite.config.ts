@@ -1,8 +1,7 @@
 import { defineConfig } from 'vite';
+import { demoViteConfig } from './src/devServer/demoViteConfig';
 
-export default defineConfig({
-  root: import.meta.dirname,
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173 },
-  build: { outDir: 'dist', sourcemap: true },
-});
+export { contentSecurityPolicy } from './src/devServer/demoViteConfig';
+
+// `pnpm demo`: the configuration is shared with the browser tests and `kizuna preview`.
+export default defineConfig(demoViteConfig());

@@ -1,18 +1,22 @@
-import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-
-const repoRoot = join(import.meta.dirname, '..', '..');
+import { demoViteConfig } from '../../apps/demo/src/devServer/demoViteConfig';
+import type { PreviewPayload } from '../../apps/demo/src/previewData';
 
 export interface DemoServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-/** Serves apps/demo on a free loopback port, exactly as `pnpm demo` does. */
-export async function startDemoServer(): Promise<DemoServer> {
+/**
+ * Serves apps/demo on a free loopback port, exactly as `pnpm demo` does (the Salesforce static
+ * resource is built first when it is stale), or over exported data as `kizuna preview` does.
+ */
+export async function startDemoServer(options: { readonly preview?: PreviewPayload } = {}): Promise<DemoServer> {
+  const config = demoViteConfig({ port: 0, ...(options.preview === undefined ? {} : { preview: options.preview }) });
   const server: ViteDevServer = await createServer({
-    configFile: join(repoRoot, 'apps', 'demo', 'vite.config.ts'),
-    server: { port: 0, host: '127.0.0.1' },
+    ...config,
+    // Other work in the tree must not reload the page under a test.
+    server: { ...config.server, hmr: false, watch: null },
     logLevel: 'warn',
     clearScreen: false,
   });

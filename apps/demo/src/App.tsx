@@ -2,27 +2,36 @@ import type { CxDataSource } from '@kizuna/model';
 import { CxDataSourceProvider, I18nProvider } from '@kizuna/widgets';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DemoPageContext, type DemoPage } from './demoContext';
 import { AccountListPage } from './pages/AccountListPage';
-import { SalesforceAccountPage } from './pages/SalesforceAccountPage';
-import type { RouteState } from './routes';
+import { AccountPage } from './pages/AccountPage';
+import { HomePage } from './pages/HomePage';
+import { CrmShell } from './shell/CrmShell';
+import { demoText } from './shell/demoText';
 
-export function App({ routeState, dataSource }: { routeState: RouteState; dataSource: CxDataSource }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
-  const { route, locale } = routeState;
+/**
+ * The demo's pages. The shell reads the simulated CRM through its REST adapter (`dataSource`);
+ * each dashboard on a page is the host's real embed with its own data path.
+ */
+export function App({ page, dataSource }: { page: DemoPage; dataSource: CxDataSource }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
+  const { route } = page.routeState;
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={page.locale}>
         <CxDataSourceProvider dataSource={dataSource}>
-          {route.page === 'accounts' && <AccountListPage />}
-          {route.page === 'salesforce-account' && <SalesforceAccountPage accountId={route.accountId} />}
-          {route.page === 'not-found' && (
-            <main className="demo-not-found">
-              <h1>Not found</h1>
-              <p>
-                There is no demo page at <code>{route.path}</code>. <a href="/">All accounts</a>
-              </p>
-            </main>
-          )}
+          <DemoPageContext.Provider value={page}>
+            {route.page === 'accounts' && <AccountListPage />}
+            {route.page === 'account' && <AccountPage host={route.host} accountId={route.accountId} />}
+            {route.page === 'home' && <HomePage host={route.host} />}
+            {route.page === 'not-found' && (
+              <CrmShell host={undefined} title={demoText(page.locale, 'notFound')}>
+                <p>
+                  <code>{route.path}</code> · <a href="/">{demoText(page.locale, 'allAccounts')}</a>
+                </p>
+              </CrmShell>
+            )}
+          </DemoPageContext.Provider>
         </CxDataSourceProvider>
       </I18nProvider>
     </QueryClientProvider>

@@ -1,25 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { accountPath, parseRoute } from './routes';
+import { accountPath, homePath, parseRoute, pathOf } from './routes';
 
 describe('parseRoute', () => {
-  it('opens the account list at the root and an account page by Salesforce id', () => {
-    expect(parseRoute('/', '')).toEqual({ route: { page: 'accounts' }, locale: 'en' });
+  it('opens the account list at the root and account pages by each host’s record id', () => {
+    expect(parseRoute('/', '')).toEqual({ route: { page: 'accounts' }, locale: undefined, role: 'account-manager', scheme: 'light' });
     expect(parseRoute('/salesforce/account/001000000000001AAA/', '?lang=ja')).toEqual({
-      route: { page: 'salesforce-account', accountId: '001000000000001AAA' },
+      route: { page: 'account', host: 'salesforce', accountId: '001000000000001AAA' },
       locale: 'ja',
+      role: 'account-manager',
+      scheme: 'light',
+    });
+    expect(parseRoute('/zoho/account/5725767000000412001', '').route).toEqual({
+      page: 'account',
+      host: 'zoho',
+      accountId: '5725767000000412001',
     });
   });
 
-  it('refuses anything that is not an id rather than passing it on to a query', () => {
+  it('opens the home pages with the business-unit leader by default, any role on request', () => {
+    expect(parseRoute('/salesforce/home', '')).toMatchObject({ route: { page: 'home', host: 'salesforce' }, role: 'bu-leader' });
+    expect(parseRoute('/zoho/home', '?role=cx-leader&theme=dark&lang=en')).toEqual({
+      route: { page: 'home', host: 'zoho' },
+      locale: 'en',
+      role: 'cx-leader',
+      scheme: 'dark',
+    });
+  });
+
+  it('refuses anything that is not an id of that host rather than passing it on to a query', () => {
     expect(parseRoute("/salesforce/account/001' OR Id != '", '').route.page).toBe('not-found');
     expect(parseRoute('/salesforce/account/%3Cscript%3E', '').route.page).toBe('not-found');
+    expect(parseRoute('/zoho/account/001000000000001AAA', '').route.page).toBe('not-found');
+    expect(parseRoute('/zoho/account/12345', '').route.page).toBe('not-found');
+    expect(parseRoute('/hubspot/home', '').route.page).toBe('not-found');
   });
 
-  it('ignores unknown languages', () => {
-    expect(parseRoute('/', '?lang=fr').locale).toBe('en');
+  it('ignores unknown languages, roles and themes instead of failing', () => {
+    expect(parseRoute('/', '?lang=fr&role=admin&theme=%3Cx%3E')).toMatchObject({
+      locale: undefined,
+      role: 'account-manager',
+      scheme: 'light',
+    });
   });
 
-  it('builds the links the list page uses', () => {
-    expect(accountPath('001000000000001AAA', 'ja')).toBe('/salesforce/account/001000000000001AAA?lang=ja');
+  it('builds the links the pages use, leaving defaults out', () => {
+    expect(accountPath('salesforce', '001000000000001AAA', { locale: 'ja' })).toBe('/salesforce/account/001000000000001AAA?lang=ja');
+    expect(accountPath('zoho', '5725767000000412001')).toBe('/zoho/account/5725767000000412001');
+    expect(homePath('zoho', { role: 'cx-leader', scheme: 'dark' })).toBe('/zoho/home?role=cx-leader&theme=dark');
+    expect(parseRoute('/zoho/home', '?role=cx-leader&theme=dark').role).toBe('cx-leader');
+  });
+});
+
+describe('pathOf', () => {
+  it('links the same page with other switches, keeping the others', () => {
+    const account = parseRoute('/salesforce/account/001000000000001AAA', '?lang=ja').route;
+    expect(pathOf(account, { role: 'bu-leader', locale: 'ja', scheme: 'dark' })).toBe('/salesforce/account/001000000000001AAA?role=bu-leader&lang=ja&theme=dark');
+    expect(pathOf({ page: 'home', host: 'web' }, { role: 'cx-leader' })).toBe('/web/home?role=cx-leader');
+    expect(pathOf({ page: 'accounts' }, { locale: 'en', scheme: 'light' })).toBe('/?lang=en');
   });
 });

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * What the stand-in SDK inside the widget's iframe and the demo's Zoho shell (its parent) say to
+ * each other over `postMessage`, as Zoho's SDK talks to the CRM window: the handshake `init()`
+ * starts (answered with the page's context, which the SDK raises as PageLoad) and `Resize`.
+ * Both sides check every message with these schemas and ignore anything else.
+ */
+export const zohoHostChannel = 'kizuna-demo:zoho-sdk';
+
+/** PageLoad as Zoho raises it: `EntityId` a string (related list) or an array (buttons). */
+export const zohoPageLoadSchema = z.object({
+  Entity: z.string(),
+  EntityId: z.union([z.string(), z.array(z.string())]),
+  ButtonPosition: z.string().optional(),
+});
+export type ZohoPageLoad = z.infer<typeof zohoPageLoadSchema>;
+
+export const zohoSdkRequestSchema = z.object({
+  channel: z.literal(zohoHostChannel),
+  id: z.number().int().nonnegative(),
+  call: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('init') }),
+    z.object({ kind: z.literal('resize'), height: z.number().nonnegative(), width: z.number().nonnegative().optional() }),
+  ]),
+});
+export type ZohoSdkRequest = z.infer<typeof zohoSdkRequestSchema>;
+
+/** The page the widget sits on: its PageLoad (`{}` on a web tab: no record) and the user's locale override (`?lang=`). */
+export const zohoHostContextSchema = z.object({
+  pageLoad: z.union([zohoPageLoadSchema, z.object({}).strict()]),
+  userLocale: z.string().nullable(),
+});
+export type ZohoHostContext = z.infer<typeof zohoHostContextSchema>;
+
+export const zohoHostReplySchema = z.object({
+  channel: z.literal(zohoHostChannel),
+  id: z.number().int().nonnegative(),
+  result: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('init'), context: zohoHostContextSchema }),
+    z.object({ kind: z.literal('resize'), resized: z.boolean() }),
+  ]),
+});
+export type ZohoHostReply = z.infer<typeof zohoHostReplySchema>;
