@@ -2,6 +2,7 @@ import { runAnalyze } from './analyze/runAnalyze';
 import type { CliIo } from './cliIo';
 import { runDoctor } from './doctor/runDoctor';
 import { exitCodes } from './exitCodes';
+import { runPreview } from './preview/runPreview';
 import { runPull } from './pull/runPull';
 import { mainUsage } from './usage';
 
@@ -9,6 +10,7 @@ const commands: ReadonlyMap<string, (argv: readonly string[], io: CliIo) => Prom
   ['analyze', runAnalyze],
   ['pull', runPull],
   ['doctor', runDoctor],
+  ['preview', runPreview],
 ]);
 
 /**

@@ -5,8 +5,9 @@ export const mainUsage = `Usage: kizuna <command> [options]
 Commands:
   analyze   KPIs with intervals, highlights, key drivers, journey findings, CX–EX linkage and next best
             actions over canonical data exported as JSONL or CSV
-  pull      export the canonical data from a CRM (Salesforce) as JSONL, resumably, for analyze
+  pull      export the canonical data from a CRM (Salesforce, Zoho CRM) as JSONL, resumably, for analyze
   doctor    check a CRM connection, permissions, the mapping and the API allocation; say what to fix
+  preview   serve the demo's dashboards over canonical data exported by pull, before installing anything
   help      print this help; \`kizuna <command> --help\` for a command's options
 
 Exit codes: 0 ok, 2 usage error, 65 invalid data (analyze: nothing usable; pull/doctor: malformed CRM
@@ -38,7 +39,7 @@ Exit codes: 0 ok, 2 usage error, 65 invalid data with nothing usable, 66 input m
 70 an analysis section failed (the others were printed).`;
 
 const connectionHelp = `Connection (flags win over the environment variables named):
-  --crm salesforce            the CRM (required; only salesforce so far)
+  --crm salesforce|zoho       the CRM (required)
   --instance-url URL          the org, https://<domain>.my.salesforce.com        KIZUNA_SF_INSTANCE_URL
                               (with a refresh token, the token response's instance_url is used)
   --access-token TOKEN        a session's access token                             KIZUNA_SF_ACCESS_TOKEN
@@ -50,11 +51,24 @@ const connectionHelp = `Connection (flags win over the environment variables nam
                               https://test.salesforce.com for a sandbox)
   --api-version vNN.N         REST API version (default v66.0)
   --mapping FILE              a mapping file: where your org keeps Kizuna's data if not in the default layout
+Zoho CRM (--crm zoho):
+  --api-domain URL            the org's api_domain, e.g. https://www.zohoapis.jp   KIZUNA_ZOHO_API_DOMAIN
+                              (with a refresh token, the token response's api_domain is used)
+  --access-token TOKEN        an access token (Zoho-oauthtoken)                    KIZUNA_ZOHO_ACCESS_TOKEN
+  --client-id ID              the Zoho client's id                                 KIZUNA_ZOHO_CLIENT_ID
+  --client-secret SECRET      the Zoho client's secret                             KIZUNA_ZOHO_CLIENT_SECRET
+  --refresh-token TOKEN       a refresh token of that client: signs in, renews     KIZUNA_ZOHO_REFRESH_TOKEN
+  --accounts-server URL       your data centre's accounts server (default: the     KIZUNA_ZOHO_ACCOUNTS_SERVER
+                              one of --api-domain's data centre, e.g. https://accounts.zohocloud.ca)
+  --api-version vN            API version (default v8)
+  --mapping FILE              a Zoho mapping file (same format; docs/crm/zoho-layout.md)
 Prefer the environment variables for tokens: command-line arguments are visible to other users of
 the machine. Tokens are never printed, logged or written to disk.`;
 
 export const pullUsage = `Usage: kizuna pull --crm salesforce --out DIR (--instance-url URL --access-token TOKEN |
                   --client-id ID --refresh-token TOKEN [--login-url URL]) [--mapping FILE] [options]
+       kizuna pull --crm zoho --out DIR (--api-domain URL --access-token TOKEN |
+                  --client-id ID --client-secret SECRET --refresh-token TOKEN) [--mapping FILE] [options]
 
 Reads every mapped object of the org (accounts, contacts, tasks and events as touchpoints, feedback,
 cases, opportunities, employee pulses, accepted actions), maps each record to Kizuna's canonical
@@ -70,7 +84,7 @@ ${connectionHelp}
 
 Options:
   --out DIR            output directory (required; created if missing)
-  --batch-size N       rows per batch asked of Salesforce, 200–2000 (default 2000)
+  --batch-size N       rows per batch asked of Salesforce, 200–2000 (default 2000; Zoho pages are 200)
   --restart            ignore an unfinished pull in DIR and start over
   --json               print the summary as one JSON document
   -h, --help           print this help
@@ -84,6 +98,8 @@ resume), 77 authentication, permission or mapping problem (run kizuna doctor), 1
 
 export const doctorUsage = `Usage: kizuna doctor --crm salesforce (--instance-url URL --access-token TOKEN |
                     --client-id ID --refresh-token TOKEN [--login-url URL]) [--mapping FILE] [--json]
+       kizuna doctor --crm zoho (--api-domain URL --access-token TOKEN |
+                    --client-id ID --client-secret SECRET --refresh-token TOKEN) [--mapping FILE] [--json]
 
 Checks, with a few cheap queries (LIMIT 1): that Kizuna can sign in and reach the org; the API
 allocation used and remaining (Sforce-Limit-Info; a warning above 80 %); and, for every object and

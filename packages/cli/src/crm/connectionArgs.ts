@@ -125,8 +125,8 @@ function secretsOf(auth: SalesforceAuth): string[] {
 
 /** Reads and checks the connection flags (flags first, then the environment); throws UsageError. */
 export function readConnectionOptions(values: ConnectionValues, env: Env, cwd: string): ConnectionOptions {
-  if (values.crm === undefined) throw new UsageError('--crm is required (salesforce)');
-  if (values.crm !== 'salesforce') throw new UsageError(`--crm ${values.crm} is not supported yet: only salesforce`);
+  if (values.crm === undefined) throw new UsageError('--crm is required (salesforce or zoho)');
+  if (values.crm !== 'salesforce') throw new UsageError(`--crm ${values.crm} is not supported: salesforce or zoho`);
   const apiVersion = values['api-version'] ?? defaultApiVersion;
   if (!/^v\d{2,3}\.\d$/.test(apiVersion)) throw new UsageError(`--api-version must look like v66.0 (got ${apiVersion})`);
   const auth = authOf(values, env);

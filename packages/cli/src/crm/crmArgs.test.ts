@@ -44,8 +44,8 @@ describe('pull and doctor arguments', () => {
   });
 
   it('say what is missing or wrong', () => {
-    expect(usageError(['--out', 'x'])).toBe('--crm is required (salesforce)');
-    expect(usageError(['--crm', 'zoho', '--out', 'x'])).toBe('--crm zoho is not supported yet: only salesforce');
+    expect(usageError(['--out', 'x'])).toBe('--crm is required (salesforce or zoho)');
+    expect(usageError(['--crm', 'hubspot', '--out', 'x'])).toBe('--crm hubspot is not supported: salesforce or zoho');
     expect(usageError([...instance, '--out', 'x'])).toContain('sign in with --access-token (or KIZUNA_SF_ACCESS_TOKEN), or with --client-id and --refresh-token');
     expect(usageError([...instance, '--refresh-token', 'r', '--out', 'x'])).toContain('--refresh-token needs --client-id');
     expect(usageError(['--crm', 'salesforce', '--access-token', 't', '--out', 'x'])).toContain('--instance-url (or KIZUNA_SF_INSTANCE_URL) is required');

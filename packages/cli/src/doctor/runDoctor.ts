@@ -11,6 +11,8 @@ import { doctorUsage } from '../usage';
 import { checkObject, probeConnection } from './checkObject';
 import { parseDoctorArgs, type DoctorOptions } from './doctorArgs';
 import { doctorJson, doctorText, type DoctorFailure, type DoctorReport, type ObjectCheck } from './doctorReport';
+import { asksForZoho } from '../zoho/zohoArgs';
+import { runZohoDoctor } from '../zoho/runZohoDoctor';
 
 const prefix = 'kizuna doctor:';
 
@@ -80,6 +82,7 @@ export async function doctor(options: DoctorOptions, io: CliIo, hooks: SessionHo
 
 /** `kizuna doctor …`: parses the arguments, then checks; resolves to the exit code. */
 export async function runDoctor(argv: readonly string[], io: CliIo): Promise<number> {
+  if (asksForZoho(argv)) return runZohoDoctor(argv, io);
   const args = parseDoctorArgs(argv, io);
   switch (args.kind) {
     case 'help':

@@ -7,6 +7,8 @@ import type { ReferenceSummary } from './referenceEntities';
 
 /** What a finished pull reports (every run of a resumed pull included). */
 export interface PullSummary {
+  /** Which CRM was pulled (default Salesforce); for Zoho, `instanceUrl` is the org's `api_domain`. */
+  readonly crm?: 'salesforce' | 'zoho';
   readonly instanceUrl: string;
   readonly apiVersion: string;
   readonly out: string;
@@ -34,8 +36,8 @@ export function summaryOf(parts: readonly PullPart[], checkpoint: Checkpoint, re
   return { ...rest, files: all, rejected: all.reduce((sum, file) => sum + file.rejected, 0) };
 }
 
-function usageText(usage: ApiUsage | undefined): string {
-  if (usage === undefined) return 'Salesforce reported no API usage';
+function usageText(usage: ApiUsage | undefined, crm: PullSummary['crm']): string {
+  if (usage === undefined) return crm === 'zoho' ? 'Zoho CRM reports no API usage on its answers (see Setup › Developer Hub › APIs)' : 'Salesforce reported no API usage';
   const share = usage.limit > 0 ? ` (${((usage.used / usage.limit) * 100).toFixed(1)}%)` : '';
   return `daily API usage ${formatCount(usage.used)} of ${formatCount(usage.limit)}${share}`;
 }
@@ -62,7 +64,7 @@ export function pullText(summary: PullSummary): string {
   const lines = [
     `Pulled ${summary.instanceUrl} (${summary.apiVersion}) into ${summary.out}${summary.resumed ? ' (resumed)' : ''}`,
     table,
-    `API calls this run: ${formatCount(summary.apiCalls)}; ${usageText(summary.usage)}.`,
+    `API calls this run: ${formatCount(summary.apiCalls)}; ${usageText(summary.usage, summary.crm)}.`,
   ];
   if (references.teamsWithoutUnit > 0) {
     lines.push(
@@ -78,8 +80,8 @@ export function pullText(summary: PullSummary): string {
 export function pullJson(summary: PullSummary): string {
   const document = {
     command: 'pull',
-    crm: 'salesforce',
-    instanceUrl: summary.instanceUrl,
+    crm: summary.crm ?? 'salesforce',
+    ...(summary.crm === 'zoho' ? { apiDomain: summary.instanceUrl } : { instanceUrl: summary.instanceUrl }),
     apiVersion: summary.apiVersion,
     out: summary.out,
     resumed: summary.resumed,

@@ -16,6 +16,8 @@ import { closeOutputs, preparePull, resumeLine, type PullState } from './pullSta
 import { createProgress } from './progress';
 import { withQueryTotals } from './queryTotals';
 import { writeReferenceFiles } from './referenceEntities';
+import { asksForZoho } from '../zoho/zohoArgs';
+import { runZohoPull } from '../zoho/runZohoPull';
 
 const prefix = 'kizuna pull:';
 const nowIso = (): string => new Date().toISOString();
@@ -129,6 +131,7 @@ export async function pull(options: PullOptions, io: CliIo, hooks: SessionHooks 
 
 /** `kizuna pull …`: parses the arguments, then pulls; resolves to the exit code. */
 export async function runPull(argv: readonly string[], io: CliIo): Promise<number> {
+  if (asksForZoho(argv)) return runZohoPull(argv, io);
   const args = parsePullArgs(argv, io);
   switch (args.kind) {
     case 'help':
