@@ -38,6 +38,6 @@ export function accountFrame(
   if (first !== undefined && needs.every((entity) => unavailable.some((part) => part.entity === entity))) {
     return { status: { kind: 'error', error: first, onRetry: retry }, unavailable: [], rejectedCount, stale, busy };
   }
-  const status: FrameStatus = isEmpty(context) ? { kind: 'empty', message: emptyMessage } : { kind: 'ready' };
+  const status: FrameStatus = isEmpty(context) ? { kind: 'empty', message: emptyMessage, onRetry: retry } : { kind: 'ready', onRetry: retry };
   return { status, unavailable, rejectedCount, stale, busy };
 }

@@ -124,6 +124,16 @@ describe('WidgetFrame', () => {
     await expectNoAxeViolations(screen.getByRole('region'));
   });
 
+  it('offers to read again beside the parts that could not be read, and only there', () => {
+    const onRetry = vi.fn();
+    const { unmount } = renderFrame({ status: { kind: 'ready', onRetry }, table });
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    unmount();
+    renderFrame({ status: { kind: 'ready', onRetry }, table, unavailable: [{ entity: 'touchpoint', code: 'UNAVAILABLE', message: 'timed out' }] });
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
   it('marks stale data with when it was read, and refreshes on request', async () => {
     const onRefresh = vi.fn();
     renderFrame({ stale: { readAt: '2026-09-30T08:15:00.000Z', refreshFailed: true, onRefresh } });

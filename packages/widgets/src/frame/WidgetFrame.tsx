@@ -14,11 +14,14 @@ import { warningText, type FrameWarning } from './warnings';
 export type FrameStatus =
   | { readonly kind: 'loading' }
   | { readonly kind: 'error'; readonly error: unknown; readonly onRetry: () => void }
-  /** Nothing to show (say why in `message`; never a misleading zero). */
-  | { readonly kind: 'empty'; readonly message?: string | undefined }
+  /**
+   * Nothing to show (say why in `message`; never a misleading zero). `onRetry`, on `empty` and
+   * `ready`, reads again: offered beside the partial-data notice when some parts could not be read.
+   */
+  | { readonly kind: 'empty'; readonly message?: string | undefined; readonly onRetry?: (() => void) | undefined }
   /** Withheld on purpose: too few answers for anonymity or meaning. */
   | { readonly kind: 'suppressed'; readonly message?: string | undefined }
-  | { readonly kind: 'ready' };
+  | { readonly kind: 'ready'; readonly onRetry?: (() => void) | undefined };
 
 /** A chart and what it says in words. The frame adds the table alternative and PNG export. */
 export interface FrameChart {
@@ -171,6 +174,11 @@ export function WidgetFrame(props: WidgetFrameProps) {
               </li>
             ))}
           </ul>
+          {(status.kind === 'ready' || status.kind === 'empty') && status.onRetry !== undefined && (
+            <button type="button" className="kz-button kz-button--quiet" onClick={status.onRetry}>
+              {t('state.retry')}
+            </button>
+          )}
         </div>
       )}
       {props.stale !== undefined && ready && (

@@ -7,11 +7,12 @@ import type { FrameStale, FrameStatus } from './WidgetFrame';
  * data already shown is not an error: the data stays, marked stale (see {@link frameStaleOf}).
  */
 export function frameStatusOf<TData>(query: UseQueryResult<TData>, isEmpty: (data: TData) => boolean, emptyMessage?: string): FrameStatus {
+  const onRetry = () => void query.refetch();
   if (query.data !== undefined) {
-    if (!isEmpty(query.data)) return { kind: 'ready' };
-    return emptyMessage === undefined ? { kind: 'empty' } : { kind: 'empty', message: emptyMessage };
+    if (!isEmpty(query.data)) return { kind: 'ready', onRetry };
+    return emptyMessage === undefined ? { kind: 'empty', onRetry } : { kind: 'empty', message: emptyMessage, onRetry };
   }
-  if (query.isError) return { kind: 'error', error: query.error, onRetry: () => void query.refetch() };
+  if (query.isError) return { kind: 'error', error: query.error, onRetry };
   return { kind: 'loading' };
 }
 

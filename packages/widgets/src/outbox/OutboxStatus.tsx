@@ -9,7 +9,9 @@ export function OutboxStatus({ entry }: { entry: OutboxEntry | undefined }) {
   const { t } = translator;
   const { outbox, persistent } = useActionStores();
   if (entry === undefined) return null;
-  const reason = entry.lastError === undefined ? '' : t(errorMessageKey(entry.lastError.code === 'NETWORK' ? 'UNAVAILABLE' : entry.lastError.code));
+  // A write the CRM refused for a reason without words of its own is said as a write, not a read.
+  const reasonKey = entry.lastError === undefined ? undefined : errorMessageKey(entry.lastError.code === 'NETWORK' ? 'UNAVAILABLE' : entry.lastError.code);
+  const reason = reasonKey === undefined ? '' : t(reasonKey === 'error.other' ? 'error.writeOther' : reasonKey);
   let text: string;
   if (entry.state === 'done') text = t('outbox.done');
   else if (entry.state === 'sending') text = t('outbox.sending');

@@ -66,6 +66,16 @@ describe('NextBestActionsWidget', () => {
     await expectNoAxeViolations(region);
   });
 
+  it('says a refused write was refused as a change, not as a failed read, and offers to send it again', async () => {
+    const source = scriptedSource({ ...hoshino, writes: [{ refuse: { code: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Due date required' } }] });
+    const region = renderActions(source);
+    fireEvent.click(within(await within(region).findByTestId('nba-dm_detractor_no_follow_up')).getByRole('button', { name: /^Accept/ }));
+    const accepted = await within(region).findByTestId('nba-accepted');
+    expect(await within(accepted).findByText(/Not saved: Your CRM did not accept this change\./)).toBeTruthy();
+    expect(accepted.textContent).not.toContain('reading');
+    expect(within(accepted).getByRole('button', { name: /try/i })).toBeTruthy();
+  });
+
   it('snoozes an action for a chosen time and holds it back until then', async () => {
     const region = renderActions(scriptedSource(hoshino));
     const first = await within(region).findByTestId('nba-dm_detractor_no_follow_up');
