@@ -1,8 +1,12 @@
 import { generateOrganisation } from '@kizuna/sample-data';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordBridge, salesforceBridgeTarget } from './support/bridgeFuzzTargets';
 import { recordSalesforce, recordZoho, salesforceResponsesTarget, zohoResponsesTarget } from './support/crmFuzzTargets';
 import { fuzz, tallies, type FuzzTally } from './support/fuzzTarget';
+import { zohoSdkTarget } from './support/sdkFuzzTargets';
+import { recordSalesforcePlans, recordZohoPlans, salesforcePlansTarget, zohoPlansTarget } from './support/planFuzzTargets';
 import * as targets from './support/parserTargets';
+import { salesforceTokenTarget, zohoTokenTarget } from './support/tokenFuzzTargets';
 
 /**
  * Property-based fuzzing of every parser and mapper at Kizuna's boundaries: each generated input
@@ -27,6 +31,22 @@ describe('CRM responses through the adapters', () => {
     const tally = await fuzz(zohoResponsesTarget(await recordZoho(dataset), 8_000));
     expect(tally.inputs).toBe(8_000);
   });
+  it('Salesforce: every changed aggregate or dataset answer resolves or rejects with a CrmError', async () => {
+    const tally = await fuzz(salesforcePlansTarget(await recordSalesforcePlans(dataset), 3_000));
+    expect(tally.inputs).toBe(3_000);
+  });
+  it('Zoho: every changed aggregate or dataset answer resolves or rejects with a CrmError', async () => {
+    const tally = await fuzz(zohoPlansTarget(await recordZohoPlans(dataset), 3_000));
+    expect(tally.inputs).toBe(3_000);
+  });
+  it('Zoho widget SDK: every changed or refused SDK answer resolves or rejects with a CrmError', async () => {
+    const tally = await fuzz(zohoSdkTarget(await recordZoho(dataset), 4_000));
+    expect(tally.inputs).toBe(4_000);
+  });
+  it('Salesforce LWC bridge: every changed or refused gateway answer resolves or rejects with a CrmError', async () => {
+    const tally = await fuzz(salesforceBridgeTarget(await recordBridge(dataset), 4_000));
+    expect(tally.inputs).toBe(4_000);
+  });
 });
 
 const synchronous: ReadonlyArray<readonly [string, number, (runs: number) => Promise<FuzzTally>]> = [
@@ -45,6 +65,8 @@ const synchronous: ReadonlyArray<readonly [string, number, (runs: number) => Pro
   ['filter URL parameters', 5_000, (runs) => fuzz(targets.filterParamsTarget(runs))],
   ['custom element attributes', 5_000, (runs) => fuzz(targets.elementAttributesTarget(runs))],
   ['Zoho PageLoad data', 5_000, (runs) => fuzz(targets.pageLoadTarget(runs))],
+  ['Salesforce token responses', 3_000, (runs) => fuzz(salesforceTokenTarget(runs))],
+  ['Zoho token responses', 3_000, (runs) => fuzz(zohoTokenTarget(runs))],
 ];
 
 describe('parsers and mappers', () => {

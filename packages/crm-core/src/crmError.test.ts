@@ -17,4 +17,9 @@ describe('CrmError', () => {
     const original = new CrmError('NOT_FOUND', 'gone');
     expect(toCrmError(original)).toBe(original);
   });
+
+  it('normalises even values that cannot be turned into text', () => {
+    expect(toCrmError(Object.create(null))).toMatchObject({ code: 'UNKNOWN', message: 'The CRM failed in an unexpected way.' });
+    expect(toCrmError({ toString: 'not a function', valueOf: 1 })).toMatchObject({ code: 'UNKNOWN' });
+  });
 });

@@ -86,6 +86,15 @@ export function toCrmError(error: unknown): CrmError {
   if (error instanceof TypeError) {
     return new CrmError('UNAVAILABLE', `The CRM could not be reached: ${error.message}`, { cause: error });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new CrmError('UNKNOWN', message, { cause: error });
+  return new CrmError('UNKNOWN', describeUnknown(error), { cause: error });
+}
+
+/** Words for anything thrown; an object whose `toString` is missing or not a function must not throw again. */
+function describeUnknown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'The CRM failed in an unexpected way.';
+  }
 }

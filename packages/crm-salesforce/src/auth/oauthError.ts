@@ -51,7 +51,7 @@ export function oauthErrorFrom(response: HttpResponse, grant: SalesforceGrant): 
   const [code, advice] =
     error === 'invalid_grant'
       ? (['AUTH_INVALID', invalidGrantAdvice[grant]] as const)
-      : (adviceFor[error] ?? [response.status >= 500 ? 'UNAVAILABLE' : 'AUTH_INVALID', 'Salesforce refused the sign-in.']);
+      : ((Object.hasOwn(adviceFor, error) ? adviceFor[error] : undefined) ?? [response.status >= 500 ? 'UNAVAILABLE' : 'AUTH_INVALID', 'Salesforce refused the sign-in.']);
   const quoted = description === undefined || description === '' ? error : `${error}: ${description}`;
   return new CrmError(code, `${advice} (Salesforce: ${quoted})`, { status: response.status, crmCode: error });
 }

@@ -47,7 +47,7 @@ export function readTokenResponse(response: HttpResponse, allowLocal = false): Z
     if (code === 'Access Denied') {
       throw new CrmError('RATE_LIMITED', 'Zoho refused to issue another access token now (at most 10 per 10 minutes): try again later.', { crmCode: code, status: response.status });
     }
-    throw new CrmError('AUTH_INVALID', refusals[code] ?? `Zoho refused the sign-in (${code}): sign in again.`, { crmCode: code, status: response.status });
+    throw new CrmError('AUTH_INVALID', (Object.hasOwn(refusals, code) ? refusals[code] : undefined) ?? `Zoho refused the sign-in (${code}): sign in again.`, { crmCode: code, status: response.status });
   }
   if (response.status < 200 || response.status >= 300) {
     throw new CrmError(response.status >= 500 ? 'UNAVAILABLE' : 'AUTH_INVALID', `Zoho's accounts server answered HTTP ${response.status}.`, { status: response.status });

@@ -29,7 +29,7 @@ const statusOfCode: Readonly<Record<string, number>> = { INVALID_TOKEN: 401, AUT
 /** An SDK error: the promise rejects (or resolves) with Zoho's `{code, message, status}` envelope, or something else. */
 function sdkError(value: unknown, what: string): CrmError {
   const body = zohoErrorBodySchema.safeParse(value);
-  if (body.success) return crmErrorOfZoho(statusOfCode[body.data.code] ?? 400, body.data);
+  if (body.success) return crmErrorOfZoho((Object.hasOwn(statusOfCode, body.data.code) ? statusOfCode[body.data.code] : undefined) ?? 400, body.data);
   if (value instanceof Error) return toCrmError(value);
   return new CrmError('UNKNOWN', `The Zoho widget SDK refused ${what}.`, { cause: value });
 }
