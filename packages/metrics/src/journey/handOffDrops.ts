@@ -1,5 +1,5 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { journeyStages, type Feedback, type JourneyStage } from '@kizuna/model';
+import { normalCdf } from '../stats/distributions';
 import type { Interval } from '../nps';
 import { criticalZ } from '../normalQuantile';
 import { adjustedNps } from './clusteredNps';

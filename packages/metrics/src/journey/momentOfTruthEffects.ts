@@ -1,5 +1,5 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { momentsOfTruth, type Feedback, type MomentOfTruth, type Touchpoint } from '@kizuna/model';
+import { normalCdf } from '../stats/distributions';
 import { classifyNps, npsVariance, type Interval } from '../nps';
 import { criticalZ } from '../normalQuantile';
 import type { KpiWarning } from '../warnings';

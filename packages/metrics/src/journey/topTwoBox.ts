@@ -1,5 +1,5 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import type { Feedback } from '@kizuna/model';
+import { normalCdf } from '../stats/distributions';
 import type { Interval } from '../nps';
 import { wilsonIntervalOrNull } from '../linkage/wilsonInterval';
 import { designEffect } from './designEffect';

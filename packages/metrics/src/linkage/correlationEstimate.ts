@@ -1,4 +1,4 @@
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { tCdf } from '../stats/distributions';
 import { criticalZ } from '../normalQuantile';
 import type { Interval } from '../nps';
 
@@ -67,7 +67,8 @@ export function correlationEstimate(r: number, n: number, options: CorrelationOp
     r,
     n,
     interval: { low: Math.tanh(z - margin), high: Math.tanh(z + margin), level },
-    p: 2 * (1 - tCdf(Math.abs(t), degreesOfFreedom)),
+    // The lower tail itself: 1 − cdf(|t|) would round every p below ~1e-16 to 0.
+    p: 2 * tCdf(-Math.abs(t), degreesOfFreedom),
     degreesOfFreedom,
   };
 }

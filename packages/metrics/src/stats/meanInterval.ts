@@ -1,4 +1,4 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tQuantile } from './distributions';
 import type { Interval } from '../nps';
 import { criticalZ } from '../normalQuantile';
 import type { KpiWarning } from '../warnings';

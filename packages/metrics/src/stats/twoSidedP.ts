@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from './distributions';
 
 /** Two-sided p-value of a standard-normal test statistic: 2·Φ(−|z|). */
 export function twoSidedP(z: number): number {
