@@ -16,9 +16,14 @@ const ioGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'local
   message: 'The model and the metrics core are pure: no I/O, no DOM, no environment. Take what you need as an argument.',
 }));
 
+// Both run in the browser bundles, whose size is budgeted (bench/ui-bundles).
+const classicZod = { name: 'zod', message: "Import 'zod/mini': classic zod cannot be tree-shaken and costs ≈15 KB gzip in every bundle." };
+
 const pureCore = {
   'no-restricted-imports': ['error', {
+    paths: [classicZod],
     patterns: [
+      { group: ['@stdlib/*'], message: 'stdlib costs ≈37 KB gzip in the browser: use stats/distributions (docs/decisions/0007).' },
       { group: reactPackages, message: 'The model and the metrics core must not import React or UI libraries.' },
       { group: crmPackages, message: 'The model and the metrics core must not import a CRM package.' },
       { group: ioModules, message: 'The model and the metrics core perform no I/O.' },
@@ -56,6 +61,7 @@ export default tseslint.config(
     files: ['packages/widgets/src/**'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: [classicZod],
         patterns: [
           { group: crmPackages, message: 'Widgets read through the CxDataSource from context and never import a CRM package.' },
           { group: ['@kizuna/sample-data', '@kizuna/embed-*'], message: 'Widgets must not import generators or hosts.' },

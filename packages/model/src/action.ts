@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { actionStatuses } from './vocabulary';
 import { dateTimeSchema, idSchema, moneySchema } from './primitives';
 
@@ -6,25 +6,25 @@ import { dateTimeSchema, idSchema, moneySchema } from './primitives';
 export const actionSchema = z.strictObject({
   id: idSchema,
   accountId: idSchema,
-  contactId: idSchema.optional(),
-  playbookId: z.string().min(1).max(80),
-  title: z.string().min(1).max(255),
+  contactId: z.optional(idSchema),
+  playbookId: z.string().check(z.minLength(1), z.maxLength(80)),
+  title: z.string().check(z.minLength(1), z.maxLength(255)),
   /** Evidence in words, most important first. */
-  reasons: z.array(z.string().min(1)).min(1, 'must give at least one reason'),
+  reasons: z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'must give at least one reason')),
   valueAtStake: moneySchema,
   /** Expected effect of doing it, as a probability-like share 0–1. */
-  expectedEffect: z.number().min(0).max(1),
+  expectedEffect: z.number().check(z.minimum(0), z.maximum(1)),
   /** 0 (whenever) … 1 (today). */
-  urgency: z.number().min(0).max(1),
+  urgency: z.number().check(z.minimum(0), z.maximum(1)),
   status: z.enum(actionStatuses),
   /** Stable key: the same situation always yields the same key, so a write-back never duplicates. */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,80}$/, 'must be 8–80 letters, digits, _ or -'),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,80}$/, 'must be 8–80 letters, digits, _ or -')),
   createdAt: dateTimeSchema,
-  dueAt: dateTimeSchema.optional(),
-  snoozedUntil: dateTimeSchema.optional(),
-  dismissedReason: z.string().max(1000).optional(),
+  dueAt: z.optional(dateTimeSchema),
+  snoozedUntil: z.optional(dateTimeSchema),
+  dismissedReason: z.optional(z.string().check(z.maxLength(1000))),
   /** When it was dismissed: dismissed actions are not proposed again for a while after this. */
-  dismissedAt: dateTimeSchema.optional(),
-  crmTaskId: idSchema.optional(),
+  dismissedAt: z.optional(dateTimeSchema),
+  crmTaskId: z.optional(idSchema),
 });
 export type Action = z.infer<typeof actionSchema>;

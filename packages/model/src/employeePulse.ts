@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { countSchema, idSchema, periodSchema } from './primitives';
 
 /**
@@ -14,22 +14,27 @@ export const employeePulseSchema = z
     invited: countSchema,
     respondents: countSchema,
     /** Mean engagement index, 0–100. */
-    engagement: z.number().min(0, 'must be at least 0').max(100, 'must be at most 100'),
+    engagement: z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(100, 'must be at most 100')),
     enps: z.strictObject({ promoters: countSchema, passives: countSchema, detractors: countSchema }),
     /** Mean of each EX driver item on its 1–5 agreement scale, by item id. */
-    itemMeans: z.record(z.string().min(1), z.number().min(1, 'must be at least 1').max(5, 'must be at most 5')),
+    itemMeans: z.record(
+      z.string().check(z.minLength(1)),
+      z.number().check(z.minimum(1, 'must be at least 1'), z.maximum(5, 'must be at most 5')),
+    ),
   })
-  .superRefine((pulse, ctx) => {
-    if (pulse.respondents > pulse.invited) {
-      ctx.addIssue({ code: 'custom', path: ['respondents'], message: 'must not exceed invited' });
-    }
-    const { promoters, passives, detractors } = pulse.enps;
-    if (promoters + passives + detractors !== pulse.respondents) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['enps'],
-        message: `promoters + passives + detractors must equal respondents (${pulse.respondents})`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((pulse, ctx) => {
+      if (pulse.respondents > pulse.invited) {
+        ctx.addIssue({ code: 'custom', path: ['respondents'], message: 'must not exceed invited' });
+      }
+      const { promoters, passives, detractors } = pulse.enps;
+      if (promoters + passives + detractors !== pulse.respondents) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['enps'],
+          message: `promoters + passives + detractors must equal respondents (${pulse.respondents})`,
+        });
+      }
+    }),
+  );
 export type EmployeePulse = z.infer<typeof employeePulseSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { accountSchema, contactSchema } from './account';
 import { actionSchema } from './action';
 import { employeePulseSchema } from './employeePulse';

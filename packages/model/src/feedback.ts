@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { channels, feedbackKinds, feedbackProgrammes, followUpStates, journeyStages } from './vocabulary';
 import { dateTimeSchema, idSchema } from './primitives';
 
@@ -16,14 +16,14 @@ export type FeedbackScale = keyof typeof feedbackScales;
 const scaleNames = Object.keys(feedbackScales) as [FeedbackScale, ...FeedbackScale[]];
 
 /** Driver items are rated 0–10 ("how satisfied are you with …"). */
-export const driverScoreSchema = z.number().min(0, 'must be at least 0').max(10, 'must be at most 10');
+export const driverScoreSchema = z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(10, 'must be at most 10'));
 
 export const followUpSchema = z.strictObject({
   state: z.enum(followUpStates),
   /** When the closed loop must have answered the customer. */
-  dueAt: dateTimeSchema.optional(),
-  closedAt: dateTimeSchema.optional(),
-  ownerId: idSchema.optional(),
+  dueAt: z.optional(dateTimeSchema),
+  closedAt: z.optional(dateTimeSchema),
+  ownerId: z.optional(idSchema),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
@@ -31,36 +31,38 @@ export const feedbackSchema = z
   .strictObject({
     id: idSchema,
     accountId: idSchema,
-    contactId: idSchema.optional(),
-    touchpointId: idSchema.optional(),
+    contactId: z.optional(idSchema),
+    touchpointId: z.optional(idSchema),
     kind: z.enum(feedbackKinds),
     programme: z.enum(feedbackProgrammes),
     scale: z.enum(scaleNames),
-    score: z.number().int('must be a whole number'),
+    score: z.number().check(z.int('must be a whole number')),
     respondedAt: dateTimeSchema,
-    journeyStage: z.enum(journeyStages).optional(),
-    channel: z.enum(channels).optional(),
+    journeyStage: z.optional(z.enum(journeyStages)),
+    channel: z.optional(z.enum(channels)),
     /** Scores of driver items asked alongside the headline question, by item id. */
-    driverScores: z.record(z.string().min(1), driverScoreSchema),
-    comment: z.string().max(32_000).optional(),
+    driverScores: z.record(z.string().check(z.minLength(1)), driverScoreSchema),
+    comment: z.optional(z.string().check(z.maxLength(32_000))),
     followUp: followUpSchema,
   })
-  .superRefine((feedback, ctx) => {
-    const scale = feedbackScales[feedback.scale];
-    if (scale.kind !== feedback.kind) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['scale'],
-        message: `${feedback.scale} is not a scale for ${feedback.kind} feedback`,
-      });
-      return;
-    }
-    if (feedback.score < scale.min || feedback.score > scale.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['score'],
-        message: `must be from ${scale.min} to ${scale.max} on scale ${feedback.scale} (got ${feedback.score})`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((feedback, ctx) => {
+      const scale = feedbackScales[feedback.scale];
+      if (scale.kind !== feedback.kind) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scale'],
+          message: `${feedback.scale} is not a scale for ${feedback.kind} feedback`,
+        });
+        return;
+      }
+      if (feedback.score < scale.min || feedback.score > scale.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['score'],
+          message: `must be from ${scale.min} to ${scale.max} on scale ${feedback.scale} (got ${feedback.score})`,
+        });
+      }
+    }),
+  );
 export type Feedback = z.infer<typeof feedbackSchema>;

@@ -25,6 +25,7 @@ export type { Action } from './action';
 export { datasetKeys, entityLabels, entityNames, entitySchemas } from './entities';
 export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
+export { issueMessage } from './issueMessage';
 export type { ParseResult, ValidationIssue } from './validate';
 export type {
   AccountContext,

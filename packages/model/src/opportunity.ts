@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { opportunityStatuses, opportunityTypes } from './vocabulary';
 import { currencySchema, dateSchema, idSchema, moneySchema, nameSchema } from './primitives';
 
@@ -6,14 +6,14 @@ import { currencySchema, dateSchema, idSchema, moneySchema, nameSchema } from '.
 export const opportunitySchema = z.strictObject({
   id: idSchema,
   accountId: idSchema,
-  productLineId: idSchema.optional(),
+  productLineId: z.optional(idSchema),
   name: nameSchema,
   type: z.enum(opportunityTypes),
-  stage: z.string().min(1).max(120),
+  stage: z.string().check(z.minLength(1), z.maxLength(120)),
   status: z.enum(opportunityStatuses),
   amount: moneySchema,
   /** For renewals: the annual revenue up for renewal, so retention can be computed. */
-  renewingAmount: moneySchema.optional(),
+  renewingAmount: z.optional(moneySchema),
   currency: currencySchema,
   closeDate: dateSchema,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { departments } from './vocabulary';
 import { idSchema, nameSchema } from './primitives';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { channels, departments, journeyStages, momentsOfTruth } from './vocabulary';
 import { dateTimeSchema, idSchema } from './primitives';
 
@@ -6,13 +6,13 @@ import { dateTimeSchema, idSchema } from './primitives';
 export const touchpointSchema = z.strictObject({
   id: idSchema,
   accountId: idSchema,
-  contactId: idSchema.optional(),
-  teamId: idSchema.optional(),
+  contactId: z.optional(idSchema),
+  teamId: z.optional(idSchema),
   occurredAt: dateTimeSchema,
   channel: z.enum(channels),
   department: z.enum(departments),
   journeyStage: z.enum(journeyStages),
-  momentOfTruth: z.enum(momentsOfTruth).optional(),
-  subject: z.string().max(255),
+  momentOfTruth: z.optional(z.enum(momentsOfTruth)),
+  subject: z.string().check(z.maxLength(255)),
 });
 export type Touchpoint = z.infer<typeof touchpointSchema>;

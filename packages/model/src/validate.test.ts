@@ -35,7 +35,7 @@ describe('parseEntity', () => {
   });
 
   it('reports missing, unknown and badly typed fields, each with its path', () => {
-    const { id: _id, ...withoutId } = validFeedback;
+    const { id: _id, respondedAt: _respondedAt, ...withoutId } = validFeedback;
     const result = parseEntity('feedback', {
       ...withoutId,
       followUp: { state: 'open', dueAt: 'tomorrow' },
@@ -45,6 +45,7 @@ describe('parseEntity', () => {
     if (result.ok) return;
     const byField = Object.fromEntries(result.issues.map((issue) => [issue.field, issue.problem]));
     expect(byField['id']).toBe('is required');
+    expect(byField['respondedAt']).toBe('is required');
     expect(byField['followUp.dueAt']).toBe('must be an ISO 8601 date-time with Z or ±HH:MM');
     expect(byField['(record)']).toBe('unknown field(s) colour');
   });
@@ -52,7 +53,7 @@ describe('parseEntity', () => {
   it('tells a missing field from one of the wrong type', () => {
     const result = parseEntity('feedback', { ...validFeedback, score: 'nine' });
     expect(result.ok ? [] : result.issues.map((issue) => [issue.field, issue.problem])).toEqual([
-      ['score', 'Invalid input: expected number, received string'],
+      ['score', 'must be a number, not text'],
     ]);
   });
 

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { entityLabels, entitySchemas, type EntityName, type EntityOf } from './entities';
+import { issueMessage } from './issueMessage';
 
 /** One reason a record was rejected: which entity, which field, what is wrong with it. */
 export interface ValidationIssue {
@@ -29,16 +30,16 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(record)' : path.map(String).join('.');
 }
 
+/** A missing field is "required" even where its schema words a wrong value (e.g. a date's format). */
 function problemOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-  return issue.message;
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
 }
 
 /** Validates `input` as a canonical `entity`; never throws. */
 export function parseEntity<TName extends EntityName>(entity: TName, input: unknown): ParseResult<EntityOf<TName>> {
-  const schema = entitySchemas[entity] as unknown as z.ZodType<EntityOf<TName>>;
-  const result = schema.safeParse(input, { reportInput: true });
+  const schema = entitySchemas[entity] as unknown as z.ZodMiniType<EntityOf<TName>>;
+  // reportInput: without it issues carry no `input`, and a wrong type could not be told from a missing value.
+  const result = schema.safeParse(input, { reportInput: true, error: issueMessage });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,

@@ -9,13 +9,14 @@ export type TemporalKind = 'date' | 'dateTime';
  * to Apex tagged `{ date }` or `{ dateTime }`, or Apex could not type the bind variable.
  */
 export function temporalKindOf(entity: EntityName, field: string): TemporalKind | undefined {
+  // The model's schemas are `zod/mini` ones: only zod's core classes are common to both APIs.
   let schema: unknown = entitySchemas[entity];
   for (const part of field.split('.')) {
-    if (!(schema instanceof z.ZodObject)) return undefined;
-    schema = (schema.shape as Readonly<Record<string, unknown>>)[part];
-    while (schema instanceof z.ZodOptional) schema = schema.unwrap();
+    if (!(schema instanceof z.core.$ZodObject)) return undefined;
+    schema = (schema._zod.def.shape as Readonly<Record<string, unknown>>)[part];
+    while (schema instanceof z.core.$ZodOptional) schema = schema._zod.def.innerType;
   }
-  if (schema instanceof z.ZodISODate) return 'date';
-  if (schema instanceof z.ZodISODateTime) return 'dateTime';
+  if (schema instanceof z.core.$ZodISODate) return 'date';
+  if (schema instanceof z.core.$ZodISODateTime) return 'dateTime';
   return undefined;
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { dateSchema, dateTimeSchema, entityNames, type CanonicalDataset, type DatasetScope, type EntityName, type EmployeePulse } from '@kizuna/model';
+import { z } from 'zod/mini';
+import { dateSchema, dateTimeSchema, entityNames, issueMessage, type CanonicalDataset, type DatasetScope, type EntityName, type EmployeePulse } from '@kizuna/model';
 import { quarterBounds } from '../kpi/dimensions';
 import { DataSourceError } from './dataSourceError';
 
@@ -11,8 +11,10 @@ const instantSchema = z.union([dateTimeSchema, dateSchema]);
 const scopeSchema = z.strictObject({
   from: instantSchema,
   to: instantSchema,
-  businessUnitIds: z.array(z.string().min(1).max(255)).min(1).max(MAX_SCOPE_BUSINESS_UNITS).optional(),
-  entities: z.array(z.enum(entityNames as [EntityName, ...EntityName[]])).optional(),
+  businessUnitIds: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(255))).check(z.minLength(1), z.maxLength(MAX_SCOPE_BUSINESS_UNITS)),
+  ),
+  entities: z.optional(z.array(z.enum(entityNames as [EntityName, ...EntityName[]]))),
 });
 
 /** A checked scope: a half-open window in epoch ms, the business units (undefined: all), the entities read. */
@@ -28,7 +30,7 @@ export interface ResolvedScope {
  * 100 business units or none for all, known entity names. Refuses with `INVALID_INPUT`.
  */
 export function resolveScope(scope: DatasetScope): ResolvedScope {
-  const parsed = scopeSchema.safeParse(scope);
+  const parsed = scopeSchema.safeParse(scope, { error: issueMessage });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'scope'}: ${issue.message}`).join('; ');
     throw new DataSourceError('INVALID_INPUT', `The scope of the read is not valid (${problems}).`);

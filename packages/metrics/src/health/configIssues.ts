@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { issueMessage } from '@kizuna/model';
+import { z } from 'zod/mini';
 
 /** One problem in a configuration: the dotted path of the setting and what is wrong with it. */
 export interface ConfigIssue {
@@ -29,20 +30,23 @@ function messageOf(issue: z.core.$ZodIssue): string {
 }
 
 /** Turns zod's issues into path + message pairs a person can act on. */
-export function configIssuesOf(error: z.ZodError): ConfigIssue[] {
+export function configIssuesOf(error: z.core.$ZodError): ConfigIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(config)' : issue.path.map(String).join('.'),
     message: messageOf(issue),
   }));
 }
 
-/** Validates `input` against `schema`; never throws. */
-export function parseWithSchema<TSchema extends z.ZodType>(
+/**
+ * Validates `input` against `schema` (a `zod/mini` or classic zod schema); never throws. Issues
+ * without a message of their own are worded by the model's `issueMessage`.
+ */
+export function parseWithSchema<TSchema extends z.core.$ZodType>(
   schema: TSchema,
   input: unknown,
 ): ConfigParseResult<z.output<TSchema>> {
-  // reportInput: without it zod 4 issues carry no `input`, and a wrong type could not be told from a missing value.
-  const result = schema.safeParse(input, { reportInput: true });
+  // reportInput: without it issues carry no `input`, and a wrong type could not be told from a missing value.
+  const result = z.safeParse(schema, input, { reportInput: true, error: issueMessage });
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, issues: configIssuesOf(result.error) };
 }

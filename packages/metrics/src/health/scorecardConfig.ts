@@ -1,21 +1,20 @@
 import { contactRoles } from '@kizuna/model';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConfigError, parseWithSchema, type ConfigParseResult } from './configIssues';
 
 /** One point of a threshold curve: a raw measure value and the 0–100 score it earns. */
 const thresholdPointSchema = z.strictObject({
   value: z.number({ error: 'must be a number' }),
-  score: z.number().min(0, 'must be at least 0').max(100, 'must be at most 100'),
+  score: z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(100, 'must be at most 100')),
 });
 
 /**
  * Threshold curve: raw value → score by linear interpolation between points (clamped outside).
  * Points are in ascending order of value; two points with the same value make a step.
  */
-const pointsSchema = z
-  .array(thresholdPointSchema)
-  .min(2, 'needs at least two points')
-  .superRefine((points, ctx) => {
+const pointsSchema = z.array(thresholdPointSchema).check(
+  z.minLength(2, 'needs at least two points'),
+  z.superRefine((points, ctx) => {
     points.forEach((point, index) => {
       const previous = points[index - 1];
       if (previous !== undefined && point.value < previous.value) {
@@ -26,43 +25,47 @@ const pointsSchema = z
         });
       }
     });
-  });
+  }),
+);
 
 const roles = z.enum(contactRoles);
-const windowDays = (days: number) => z.number().int('must be a whole number of days').positive('must be positive').default(days);
+const execRoles = () => z._default(z.array(roles).check(z.minLength(1)), ['decision_maker', 'executive_sponsor']);
+const windowDays = (days: number) =>
+  z._default(z.number().check(z.int('must be a whole number of days'), z.positive('must be positive')), days);
 
 /** Settings every measure has: how much it counts, how a raw value becomes a score, and whether it gates. */
 const common = {
-  weight: z.number().positive('must be positive (remove the measure to switch it off)'),
+  weight: z.number().check(z.positive('must be positive (remove the measure to switch it off)')),
   points: pointsSchema,
   /** A gate: when this measure is red, the overall score is capped at the top of yellow. */
-  gate: z.boolean().default(false),
+  gate: z._default(z.boolean(), false),
   /** Fewer observations than this add a `small_sample` warning. */
-  minimumN: z.number().int().nonnegative().default(0),
+  minimumN: z._default(z.number().check(z.int(), z.nonnegative()), 0),
 };
 
+const roleWeight = (weight: number) => z._default(z.number().check(z.nonnegative()), weight);
 const roleWeightsSchema = z.strictObject({
-  decision_maker: z.number().nonnegative().default(3),
-  executive_sponsor: z.number().nonnegative().default(3),
-  champion: z.number().nonnegative().default(2),
-  influencer: z.number().nonnegative().default(2),
-  user: z.number().nonnegative().default(1),
+  decision_maker: roleWeight(3),
+  executive_sponsor: roleWeight(3),
+  champion: roleWeight(2),
+  influencer: roleWeight(2),
+  user: roleWeight(1),
 });
 
 export const measureDefinitionSchema = z.discriminatedUnion(
   'id',
   [
-    z.strictObject({ id: z.literal('relationship_nps'), ...common, windowDays: windowDays(365), roleWeights: roleWeightsSchema.default(roleWeightsSchema.parse({})) }),
+    z.strictObject({ id: z.literal('relationship_nps'), ...common, windowDays: windowDays(365), roleWeights: z._default(roleWeightsSchema, roleWeightsSchema.parse({})) }),
     z.strictObject({ id: z.literal('csat_top2box'), ...common, windowDays: windowDays(180) }),
     z.strictObject({ id: z.literal('ces_agree'), ...common, windowDays: windowDays(180) }),
     z.strictObject({ id: z.literal('open_escalations'), ...common }),
     z.strictObject({ id: z.literal('sla_compliance'), ...common, windowDays: windowDays(180) }),
-    z.strictObject({ id: z.literal('exec_recency'), ...common, roles: z.array(roles).min(1).default(['decision_maker', 'executive_sponsor']) }),
+    z.strictObject({ id: z.literal('exec_recency'), ...common, roles: execRoles() }),
     z.strictObject({
       id: z.literal('stakeholder_coverage'),
       ...common,
       windowDays: windowDays(365),
-      roles: z.array(roles).min(1).default(['decision_maker', 'executive_sponsor']),
+      roles: execRoles(),
     }),
     z.strictObject({ id: z.literal('onboarding_overdue'), ...common, expectedDays: windowDays(60) }),
     z.strictObject({ id: z.literal('renewal_proximity'), ...common }),
@@ -70,40 +73,40 @@ export const measureDefinitionSchema = z.discriminatedUnion(
   { error: 'must be one of the known measures: relationship_nps, csat_top2box, ces_agree, open_escalations, sla_compliance, exec_recency, stakeholder_coverage, onboarding_overdue, renewal_proximity' },
 );
 
+const score = (fallback: number) => z._default(z.number().check(z.minimum(0), z.maximum(100)), fallback);
 const bandsSchema = z
   .strictObject({
     /** Scores up to and including this are red (default 50). */
-    redMax: z.number().min(0).max(100).default(50),
+    redMax: score(50),
     /** Scores above red and up to and including this are yellow (default 75); above, green. */
-    yellowMax: z.number().min(0).max(100).default(75),
+    yellowMax: score(75),
   })
-  .refine((bands) => bands.redMax < bands.yellowMax, {
-    path: ['yellowMax'],
-    message: 'must be greater than redMax',
-  });
+  .check(z.refine((bands) => bands.redMax < bands.yellowMax, { path: ['yellowMax'], error: 'must be greater than redMax' }));
 
 export const scorecardConfigSchema = z
   .strictObject({
-    measures: z.array(measureDefinitionSchema).min(1, 'needs at least one measure'),
-    bands: bandsSchema.default({ redMax: 50, yellowMax: 75 }),
+    measures: z.array(measureDefinitionSchema).check(z.minLength(1, 'needs at least one measure')),
+    bands: z._default(bandsSchema, { redMax: 50, yellowMax: 75 }),
     /** Below this share of the applicable weight having data, the score is flagged `thin_basis`. */
-    minimumCoverage: z.number().min(0).max(1).default(0.6),
+    minimumCoverage: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.6),
     /** Fewer measures with data than this also flag `thin_basis`. */
-    minimumMeasures: z.number().int().min(1).default(3),
+    minimumMeasures: z._default(z.number().check(z.int(), z.minimum(1)), 3),
     /** The trend compares with the score this many days before `asOf`. */
-    trendDays: z.number().int().positive().default(90),
+    trendDays: z._default(z.number().check(z.int(), z.positive()), 90),
     /** Changes smaller than this many points count as flat. */
-    flatWithin: z.number().nonnegative().default(5),
+    flatWithin: z._default(z.number().check(z.nonnegative()), 5),
   })
-  .superRefine((config, ctx) => {
-    const seen = new Set<string>();
-    config.measures.forEach((measure, index) => {
-      if (seen.has(measure.id)) {
-        ctx.addIssue({ code: 'custom', path: ['measures', index, 'id'], message: `${measure.id} is listed twice` });
-      }
-      seen.add(measure.id);
-    });
-  });
+  .check(
+    z.superRefine((config, ctx) => {
+      const seen = new Set<string>();
+      config.measures.forEach((measure, index) => {
+        if (seen.has(measure.id)) {
+          ctx.addIssue({ code: 'custom', path: ['measures', index, 'id'], message: `${measure.id} is listed twice` });
+        }
+        seen.add(measure.id);
+      });
+    }),
+  );
 
 export type ScorecardConfigInput = z.input<typeof scorecardConfigSchema>;
 export type ScorecardConfig = z.output<typeof scorecardConfigSchema>;

@@ -26,7 +26,7 @@ describe('playbook config', () => {
       expect.arrayContaining([
         { path: 'dismissalWindowDays', message: 'must be positive' },
         { path: 'playbooks.support_backlog.expectedEffect', message: 'must be at most 1' },
-        { path: 'playbooks.champion_quiet.quietDays', message: 'Invalid input: expected number, received string' },
+        { path: 'playbooks.champion_quiet.quietDays', message: 'must be a number, not text' },
         { path: 'playbooks', message: 'unknown setting(s) churn_party' },
       ]),
     );

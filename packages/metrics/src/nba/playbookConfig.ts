@@ -1,5 +1,5 @@
 import { contactRoles, followUpStates } from '@kizuna/model';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConfigError, parseWithSchema, type ConfigParseResult } from '../health/configIssues';
 
 /** The built-in playbooks, by stable id (the id is part of every idempotency key: never rename one). */
@@ -13,59 +13,68 @@ export const playbookIds = [
 ] as const;
 export type PlaybookId = (typeof playbookIds)[number];
 
-const effect = (value: number) => z.number().min(0, 'must be at least 0').max(1, 'must be at most 1').default(value);
-const days = (value: number) => z.number().positive('must be positive').default(value);
-const enabled = z.boolean().default(true);
-const execRoles = z.array(z.enum(contactRoles)).min(1, 'needs at least one role').default(['decision_maker', 'executive_sponsor']);
+const effect = (value: number) => z._default(z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(1, 'must be at most 1')), value);
+const days = (value: number) => z._default(z.number().check(z.positive('must be positive')), value);
+const enabled = z._default(z.boolean(), true);
+const execRoles = z._default(z.array(z.enum(contactRoles)).check(z.minLength(1, 'needs at least one role')), ['decision_maker', 'executive_sponsor']);
 
 const playbooksSchema = z.strictObject({
   /** A detractor among decision makers / executive sponsors whose feedback had no follow-up within `followUpHours`. */
-  dm_detractor_no_follow_up: z
-    .strictObject({
+  dm_detractor_no_follow_up: z.prefault(
+    z.strictObject({
       enabled,
       expectedEffect: effect(0.35),
       roles: execRoles,
       followUpHours: days(48),
       /** Follow-up states that mean "nobody has closed the loop yet". */
-      pendingStates: z.array(z.enum(followUpStates)).min(1).default(['open', 'acknowledged', 'in_progress', 'escalated']),
+      pendingStates: z._default(z.array(z.enum(followUpStates)).check(z.minLength(1)), ['open', 'acknowledged', 'in_progress', 'escalated']),
       /** Older responses are history, not a call to act. */
       lookbackDays: days(180),
       /** NPS scores up to this are detractors. */
-      detractorMax: z.number().int().min(0).max(10).default(6),
-    })
-    .prefault({}),
+      detractorMax: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(10)), 6),
+    }),
+    {},
+  ),
   /** The renewal is within `withinDays` and health fell by at least `minimumDrop` points over the trend period. */
-  renewal_health_falling: z
-    .strictObject({ enabled, expectedEffect: effect(0.25), withinDays: days(90), minimumDrop: z.number().positive().default(5) })
-    .prefault({}),
+  renewal_health_falling: z.prefault(
+    z.strictObject({ enabled, expectedEffect: effect(0.25), withinDays: days(90), minimumDrop: z._default(z.number().check(z.positive()), 5) }),
+    {},
+  ),
   /** Onboarding started and not completed after `expectedDays`. */
-  onboarding_stalled: z.strictObject({ enabled, expectedEffect: effect(0.2), expectedDays: days(60) }).prefault({}),
+  onboarding_stalled: z.prefault(z.strictObject({ enabled, expectedEffect: effect(0.2), expectedDays: days(60) }), {}),
   /**
    * No touchpoint with a decision maker / executive sponsor for more than `quietDays`, and a QBR
    * is coming (within `qbrLookaheadDays`) or due (none for `qbrCadenceDays`).
    */
-  exec_not_engaged_before_qbr: z
-    .strictObject({
+  exec_not_engaged_before_qbr: z.prefault(
+    z.strictObject({
       enabled,
       expectedEffect: effect(0.2),
       roles: execRoles,
       quietDays: days(90),
       qbrLookaheadDays: days(30),
       qbrCadenceDays: days(90),
-    })
-    .prefault({}),
+    }),
+    {},
+  ),
   /** More than `maxOpenCases` open cases, or (when `escalations`) any escalated case open. */
-  support_backlog: z
-    .strictObject({ enabled, expectedEffect: effect(0.15), maxOpenCases: z.number().int().nonnegative().default(3), escalations: z.boolean().default(true) })
-    .prefault({}),
+  support_backlog: z.prefault(
+    z.strictObject({
+      enabled,
+      expectedEffect: effect(0.15),
+      maxOpenCases: z._default(z.number().check(z.int(), z.nonnegative()), 3),
+      escalations: z._default(z.boolean(), true),
+    }),
+    {},
+  ),
   /** A champion with no touchpoint and no feedback for more than `quietDays`. */
-  champion_quiet: z.strictObject({ enabled, expectedEffect: effect(0.2), quietDays: days(90) }).prefault({}),
+  champion_quiet: z.prefault(z.strictObject({ enabled, expectedEffect: effect(0.2), quietDays: days(90) }), {}),
 });
 
 export const playbookConfigSchema = z.strictObject({
   /** A dismissed action is not proposed again for this many days (same idempotency key). */
   dismissalWindowDays: days(30),
-  playbooks: playbooksSchema.prefault({}),
+  playbooks: z.prefault(playbooksSchema, {}),
 });
 
 export type PlaybookConfigInput = z.input<typeof playbookConfigSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { issueMessage } from '@kizuna/model';
+import { z } from 'zod/mini';
 
 /**
  * The dashboard filters — period, business unit, segment — as one validated state that round-trips
@@ -13,15 +14,17 @@ export type PeriodPreset = (typeof periodPresets)[number];
 const quarterPattern = /^(\d{4})-Q([1-4])$/;
 const idPattern = /^[A-Za-z0-9_.:-]{1,64}$/;
 
-export const periodSchema = z.union([z.enum(periodPresets), z.string().regex(quarterPattern, 'must be a quarter YYYY-Qn')]);
+export const periodSchema = z.union([z.enum(periodPresets), z.string().check(z.regex(quarterPattern, 'must be a quarter YYYY-Qn'))]);
 export type Period = z.infer<typeof periodSchema>;
+
+const recordIdSchema = z.string().check(z.regex(idPattern, 'must be a record id'));
 
 export const filterStateSchema = z.strictObject({
   period: periodSchema,
   /** One business unit, or all when absent. */
-  businessUnitId: z.string().regex(idPattern, 'must be a record id').optional(),
+  businessUnitId: z.optional(recordIdSchema),
   /** One segment (customer type), or all when absent. */
-  segmentId: z.string().regex(idPattern, 'must be a record id').optional(),
+  segmentId: z.optional(recordIdSchema),
 });
 export type FilterState = z.infer<typeof filterStateSchema>;
 
@@ -47,17 +50,17 @@ export interface ParsedFilters {
  */
 export function filtersFromParams(params: URLSearchParams, defaults: FilterState = defaultFilterState): ParsedFilters {
   const issues: FilterIssue[] = [];
-  const read = <TValue>(parameter: string, schema: z.ZodType<TValue>): TValue | undefined => {
+  const read = <TValue>(parameter: string, schema: z.ZodMiniType<TValue>): TValue | undefined => {
     const raw = params.get(parameter);
     if (raw === null || raw === '') return undefined;
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, { error: issueMessage });
     if (parsed.success) return parsed.data;
     issues.push({ parameter, message: parsed.error.issues.map((issue) => issue.message).join('; ') });
     return undefined;
   };
   const period = read(filterParameters.period, periodSchema) ?? defaults.period;
-  const businessUnitId = read(filterParameters.businessUnitId, filterStateSchema.shape.businessUnitId.unwrap()) ?? defaults.businessUnitId;
-  const segmentId = read(filterParameters.segmentId, filterStateSchema.shape.segmentId.unwrap()) ?? defaults.segmentId;
+  const businessUnitId = read(filterParameters.businessUnitId, recordIdSchema) ?? defaults.businessUnitId;
+  const segmentId = read(filterParameters.segmentId, recordIdSchema) ?? defaults.segmentId;
   const state: FilterState = {
     period,
     ...(businessUnitId === undefined ? {} : { businessUnitId }),

@@ -1,5 +1,5 @@
-import { actionSchema, type Action } from '@kizuna/model';
-import { z } from 'zod';
+import { actionSchema, issueMessage, type Action } from '@kizuna/model';
+import { z } from 'zod/mini';
 import type { KeyValueStorage } from './storage';
 
 /** Where snoozes and dismissals are kept; versioned like the outbox. */
@@ -7,7 +7,7 @@ export const DECISIONS_STORAGE_KEY = 'kizuna.actionDecisions.v1';
 
 const decisionsFileSchema = z.strictObject({
   version: z.literal(1),
-  actions: z.array(actionSchema.refine((action) => action.status === 'dismissed' || action.status === 'snoozed', 'must be dismissed or snoozed')),
+  actions: z.array(actionSchema.check(z.refine((action) => action.status === 'dismissed' || action.status === 'snoozed', 'must be dismissed or snoozed'))),
 });
 
 /** Why an action was dismissed: a closed list, so they can be counted; `other` takes free text. */
@@ -104,7 +104,7 @@ export class ActionDecisions {
     } catch {
       parsed = undefined;
     }
-    const result = decisionsFileSchema.safeParse(parsed);
+    const result = decisionsFileSchema.safeParse(parsed, { error: issueMessage });
     if (result.success) return result.data.actions;
     this.#storage.setItem(`${this.#key}.unreadable`, raw);
     this.#storage.removeItem(this.#key);

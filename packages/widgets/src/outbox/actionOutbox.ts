@@ -1,4 +1,4 @@
-import type { Action, ActionWriteResult } from '@kizuna/model';
+import { issueMessage, type Action, type ActionWriteResult } from '@kizuna/model';
 import { errorCodeOf } from '../states/ErrorState';
 import { defaultBackoff, isRetryable, retryDelayMs, type BackoffPolicy } from './backoff';
 import { OUTBOX_STORAGE_KEY, outboxFileSchema, type OutboxEntry } from './outboxSchema';
@@ -218,7 +218,7 @@ export class ActionOutbox {
     } catch {
       parsed = undefined;
     }
-    const result = outboxFileSchema.safeParse(parsed);
+    const result = outboxFileSchema.safeParse(parsed, { error: issueMessage });
     if (!result.success) {
       this.#options.storage.setItem(`${this.#key}.unreadable`, raw);
       this.#options.storage.removeItem(this.#key);

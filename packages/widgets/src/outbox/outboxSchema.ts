@@ -1,5 +1,5 @@
 import { actionSchema } from '@kizuna/model';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Where the outbox keeps pending writes. The version is part of the key: a future format gets a
@@ -15,15 +15,15 @@ export const OUTBOX_STORAGE_KEY = 'kizuna.outbox.v1';
  * - `refused`: the CRM refused it for a reason a retry cannot fix; waits for the user.
  */
 export const outboxEntrySchema = z.strictObject({
-  idempotencyKey: z.string().min(1),
+  idempotencyKey: z.string().check(z.minLength(1)),
   action: actionSchema,
   state: z.enum(['pending', 'sending', 'done', 'refused']),
-  attempts: z.number().int().nonnegative(),
+  attempts: z.number().check(z.int(), z.nonnegative()),
   enqueuedAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
-  nextAttemptAt: z.iso.datetime({ offset: true }).optional(),
-  crmTaskId: z.string().min(1).optional(),
-  lastError: z.strictObject({ code: z.string(), message: z.string() }).optional(),
+  nextAttemptAt: z.optional(z.iso.datetime({ offset: true })),
+  crmTaskId: z.optional(z.string().check(z.minLength(1))),
+  lastError: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export type OutboxEntryState = OutboxEntry['state'];
