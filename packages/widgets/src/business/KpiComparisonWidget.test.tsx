@@ -25,9 +25,9 @@ describe('KpiComparisonWidget', () => {
     const mfg = within(units).getByRole('row', { name: /Smart Manufacturing/ });
     expect(mfg.textContent).toMatch(/real weakness/);
     expect(within(units).getByRole('row', { name: /Whole company/ })).toBeTruthy();
-    // Cheap: one pushed-down plan per pushable KPI, one read of structure, one of the cases the CRM cannot aggregate.
-    expect(source.calls.plans).toHaveLength(4);
-    expect(source.calls.reads.map((read) => read.entities)).toEqual([['employeePulse'], ['supportCase']]);
+    // Cheap: the pushable KPIs' plans in one batch, one read of structure, pulses and the cases the CRM cannot aggregate.
+    expect(source.calls.plans).toHaveLength(1);
+    expect(source.calls.reads.map((read) => read.entities)).toEqual([['employeePulse', 'supportCase']]);
     fireEvent.click(within(mfg).getByRole('button', { name: 'Details for Smart Manufacturing' }));
     expect(onDrill).toHaveBeenCalledWith({ dimension: 'businessUnitId', id: 'bu-mfg', label: 'Smart Manufacturing' });
     expect(region.querySelector('figcaption')?.textContent).toMatch(/real differences across 12 groups/);

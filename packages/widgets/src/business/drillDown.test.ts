@@ -20,12 +20,12 @@ describe('drill-down', () => {
     expect(total).toBe(organisation.feedback.filter((f) => f.kind === 'nps' && f.accountId.startsWith('acc-2')).length);
   });
 
-  it('lists a product line’s accounts, largest ARR first, with their NPS from one more plan per KPI', async () => {
+  it('lists a product line’s accounts, largest ARR first, with their NPS and CSAT from one more batched plan', async () => {
     const source = datasetDataSource(organisation);
     const data = await loadBusinessData(source, filters, leaderAsOf);
     const before = source.calls.plans.length;
     const rows = await loadCellAccounts(source, data.structure, { dimension: 'productLineId', id: 'pl-mfg-iot', label: 'Factory IoT' }, filters, leaderAsOf);
-    expect(source.calls.plans.length - before).toBe(2);
+    expect(source.calls.plans.length - before).toBe(1);
     expect(rows).toHaveLength(organisation.accounts.filter((a) => a.productLineId === 'pl-mfg-iot').length);
     expect(rows.map((row) => row.account.arr)).toEqual(rows.map((row) => row.account.arr).sort((a, b) => b - a));
     const first = rows[0];

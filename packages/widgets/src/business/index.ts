@@ -8,7 +8,9 @@ export type { BusinessView, ComparisonRow, HighlightItem, KpiCell, Panel, PanelD
 export { businessColumns } from './businessColumns';
 export type { BusinessColumn, ColumnId, KpiFamily } from './businessColumns';
 export { cutKey, loadKpis, rollUpTotals } from './kpiLoading';
-export type { KpiLoad, KpiLoadRequest } from './kpiLoading';
+export type { KpiLoad, KpiLoadOptions, KpiLoadRequest } from './kpiLoading';
+export { recordReads } from './recordReads';
+export type { RecordReads } from './recordReads';
 export { loadBusinessData } from './loadBusinessData';
 export type { BusinessData, BusinessLoadOptions } from './loadBusinessData';
 export { drillBreakdowns, loadCellAccounts } from './drillDown';

@@ -3,6 +3,7 @@ import type { CanonicalDataset, CxDataSource, DatasetRead, ReadOptions } from '@
 import { periodWindow, quartersIn, type FilterState, type Window } from '../filters/filterState';
 import { kpiColumns } from './businessColumns';
 import { loadKpis, type KpiLoad } from './kpiLoading';
+import { recordReads } from './recordReads';
 
 /** The finest cut of the business-unit view; every panel and drill-down is a roll-up of it. */
 export const businessFinest: readonly Dimension[] = ['businessUnitId', 'productLineId', 'segmentId'];
@@ -20,6 +21,7 @@ export interface BusinessData {
   readonly load: KpiLoad;
   /** Structure, accounts and employee pulses of the window (no feedback or cases: those are aggregated). */
   readonly structure: CanonicalDataset;
+  /** Every record the load's reads rejected and every part they could not read, each once. */
   readonly rejected: DatasetRead['rejected'];
   readonly unavailable: DatasetRead['unavailable'];
 }
@@ -34,9 +36,11 @@ export interface BusinessLoadOptions extends ReadOptions {
 }
 
 /**
- * Everything the business-unit view needs, in parallel: one aggregate plan per KPI (pushed down)
- * and one read of structure, accounts and employee pulses. KPIs the CRM cannot aggregate add one
- * record read of their facts.
+ * Everything the business-unit view needs, in one round of calls: the KPIs' aggregate plans as
+ * one batch (pushed down), and one record read of structure, accounts and employee pulses that
+ * also brings the facts of the KPIs the CRM cannot aggregate (case durations) — each object read
+ * once. Only a KPI the source refuses at run time, whose facts that read does not hold, adds a
+ * read of them.
  */
 export async function loadBusinessData(
   dataSource: CxDataSource,
@@ -50,8 +54,10 @@ export async function loadBusinessData(
     window,
     ...(filters.segmentId === undefined ? {} : { filters: [{ dimension: 'segmentId' as const, values: [filters.segmentId] }] }),
   };
+  const reads = recordReads(dataSource, window, read);
+  // Both ask for their records in this turn: one readDataset holds them all.
   const [structure, load] = await Promise.all([
-    dataSource.readDataset({ from: window.from, to: window.to, entities: ['employeePulse'] }, read),
+    reads.read(['employeePulse']),
     loadKpis(
       dataSource,
       {
@@ -61,15 +67,16 @@ export async function loadBusinessData(
         cuts: businessCuts,
         ...(options.accountLevelClustering === false ? {} : { finestFor: { nps: [...businessFinest, 'accountId'] } }),
       },
-      read,
+      { ...read, reads },
     ),
   ]);
+  const everything = await reads.all();
   return {
     window,
     quarters: quartersIn(window),
     load,
     structure: structure.dataset,
-    rejected: [...structure.rejected, ...load.read.rejected],
-    unavailable: [...structure.unavailable, ...load.read.unavailable],
+    rejected: everything.rejected,
+    unavailable: everything.unavailable,
   };
 }
