@@ -20,6 +20,17 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['packages/*/src/**/*.test.tsx', 'apps/*/src/**/*.test.tsx'],
+          // Widget messages load on demand per language and area; tests get them all up front.
+          setupFiles: ['packages/widgets/src/testing/preloadMessages.ts'],
+        },
+      },
+      {
+        test: {
+          // Every story through Storybook's preview, over the simulated CRM (msw/node), with axe.
+          name: 'stories',
+          environment: 'jsdom',
+          include: ['tests/stories/**/*.test.tsx'],
+          hookTimeout: 60_000,
         },
       },
       {

@@ -5,7 +5,9 @@ import type { CxDataSource } from '@kizuna/model';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { CxDataSourceProvider } from '../../../packages/widgets/src/dataSource/cxDataSourceContext';
+import { loadMessages } from '../../../packages/widgets/src/i18n/catalogue';
 import { I18nProvider } from '../../../packages/widgets/src/i18n/i18nContext';
+import type { MessageArea } from '../../../packages/widgets/src/i18n/messages';
 import { themeStyle } from '../../../packages/widgets/src/themes/themes';
 
 /** What every role entry is mounted with: the host's data source, its "now" and the user's language. */
@@ -15,6 +17,15 @@ export interface RoleMountOptions {
   readonly locale: 'en' | 'ja';
   /** The account manager's dashboard needs one; the leaders' ignore it. */
   readonly accountId?: string;
+}
+
+/**
+ * Loads the words a role's dashboard shows, in the user's language only: the shared ones and the
+ * role's own area, as `Dashboard` does with the role's code (`loadDashboardCode`). An entry mounts
+ * once they are in, so it ships (and the benchmark counts) one language of one role.
+ */
+export async function loadRoleMessages(locale: RoleMountOptions['locale'], area: Exclude<MessageArea, 'common'>): Promise<void> {
+  await Promise.all([loadMessages(locale, 'common'), loadMessages(locale, area)]);
 }
 
 /**

@@ -1,19 +1,17 @@
 import '../../../packages/widgets/src/styles.css';
 import { createSalesforceDataSource } from '@kizuna/crm-salesforce';
-import type { RoleMountOptions } from '../entries/RoleProviders';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Dashboard } from '../../../packages/widgets/src/dashboard/Dashboard';
 import { benchRoles, watchFirstRender, type BenchRole } from './mainFigure';
 import { firstRenderResultKey, type FirstRenderResult, type SetupResult } from './pageResult';
 import { askSimulator, simulatedAccessToken, simulatedAsOf, simulatedInstanceUrl, simulatorWorkerPath } from './simulatorProtocol';
 
-/** The page's own module has loaded (with the adapter it imports); the role's chunk comes next. */
+/**
+ * The page's own module has loaded: the adapter and `Dashboard`, the root every embed mounts; the
+ * role's dashboard and its words arrive as chunks of their own once `Dashboard` asks for them.
+ */
 const pageScriptMs = performance.mark('kz-page-script').startTime;
-
-/** Each role's entry as its own chunk: the page loads one role, as a host that ships one would. */
-const roleEntries: Record<BenchRole, () => Promise<{ mount(element: HTMLElement, options: RoleMountOptions): void }>> = {
-  'account-manager': () => import('../entries/account'),
-  'bu-leader': () => import('../entries/businessUnit'),
-  'cx-leader': () => import('../entries/cxLeader'),
-};
 
 function isRole(value: string | null): value is BenchRole {
   return benchRoles.some((role) => role === value);
@@ -43,10 +41,11 @@ async function measure(root: HTMLElement, params: URLSearchParams): Promise<Firs
   if (!isRole(role)) throw new Error(`?role must be one of ${benchRoles.join(', ')}, got "${role ?? ''}".`);
   const accountId = params.get('account') ?? undefined;
   const dataSource = createSalesforceDataSource({ connection: { instanceUrl: simulatedInstanceUrl }, tokens: () => simulatedAccessToken });
-  const entry = await roleEntries[role]();
   const mountMs = performance.mark('kz-mount').startTime;
   const rendered = watchFirstRender(root, role);
-  entry.mount(root, { dataSource, asOf: simulatedAsOf, locale: 'en', ...(accountId === undefined ? {} : { accountId }) });
+  createRoot(root).render(
+    createElement(Dashboard, { role, locale: 'en', theme: 'neutral', colourScheme: 'light', asOf: simulatedAsOf, dataSource, ...(accountId === undefined ? {} : { accountId }) }),
+  );
   const { figureMs, settledMs } = await rendered;
   // Read after the render is measured, so asking the worker costs the measurement nothing.
   const calls = await askSimulator({ kind: 'takeCalls' });

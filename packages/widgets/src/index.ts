@@ -1,9 +1,10 @@
 export { CxDataSourceProvider, useCxDataSource } from './dataSource/cxDataSourceContext';
 export { accountContextQuery, accountListQuery } from './dataSource/queries';
 export { I18nProvider, useTranslator } from './i18n/i18nContext';
-export { catalogues } from './i18n/messages';
-export type { Locale, MessageKey } from './i18n/messages';
-export { createTranslator, localeFor } from './i18n/translator';
+export { loadAllMessages, loadMessages, UnknownMessagesError } from './i18n/catalogue';
+export { locales, messageAreas } from './i18n/messages';
+export type { Locale, MessageArea, MessageKey } from './i18n/messages';
+export { createTranslator, localeFor, MissingMessageError } from './i18n/translator';
 export type { Translator } from './i18n/translator';
 export { AccountNpsWidget } from './account/AccountNpsWidget';
 export type { AccountNpsWidgetProps } from './account/AccountNpsWidget';

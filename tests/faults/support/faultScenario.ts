@@ -1,7 +1,7 @@
 import { isCrmError, type CrmErrorCode } from '@kizuna/crm-core';
 import type { CanonicalDataset, CxDataSource } from '@kizuna/model';
 import { defaultPlaybookConfig, nextBestActions } from '@kizuna/metrics';
-import { catalogues, errorMessageKey } from '@kizuna/widgets';
+import { errorMessageKey, loadAllMessages } from '@kizuna/widgets';
 import { expect } from 'vitest';
 import { mapStorage, renderDashboard, type RenderedDashboard } from './renderDashboard';
 
@@ -19,10 +19,13 @@ export type Outcome =
 /** What a write of an accepted action must end as, seen in the outbox's words and in the CRM's tasks. */
 export type WriteOutcome = { readonly kind: 'saved' } | { readonly kind: 'refused' } | { readonly kind: 'retrying' };
 
+/** The dashboard's English words (loaded on demand by the dashboard itself; all of them here). */
+const english = await loadAllMessages('en');
+
 /** The English words the dashboard uses for an error code. */
-export const wordsFor = (code: string): string => catalogues.en[errorMessageKey(code)];
-const retryLabel = catalogues.en['state.retry'];
-const partialWords = catalogues.en['frame.partial'];
+export const wordsFor = (code: string): string => english[errorMessageKey(code)];
+const retryLabel = english['state.retry'];
+const partialWords = english['frame.partial'];
 
 /** Everything the dashboard must never show on this account's page: other accounts' names and people. */
 export function foreignNames(dataset: CanonicalDataset, accountId: string): string[] {
@@ -94,11 +97,11 @@ export async function expectDashboardOutcome(options: {
   }
 }
 
-const acceptLabel = catalogues.en['nba.accept'];
-const savedWords = catalogues.en['outbox.done'];
-const retryNowLabel = catalogues.en['outbox.retryNow'];
-const [refusedWords = ''] = catalogues.en['outbox.refused'].split('{');
-const [retryingWords = ''] = catalogues.en['outbox.retrying'].split('{');
+const acceptLabel = english['nba.accept'];
+const savedWords = english['outbox.done'];
+const retryNowLabel = english['outbox.retryNow'];
+const [refusedWords = ''] = english['outbox.refused'].split('{');
+const [retryingWords = ''] = english['outbox.retrying'].split('{');
 
 /** The idempotency keys of the actions the outbox holds, read from its persisted storage. */
 export function outboxKeys(storage: { readonly values: ReadonlyMap<string, string> }): string[] {

@@ -1,11 +1,22 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../testing/axe';
 import { hoshinoDataset } from '../testing/accountFixture';
 import { accountContextWith, scriptedDataSource, scriptedSource, tenNpsAnswers } from '../testing/scriptedDataSource';
 import { Dashboard } from './Dashboard';
 
 afterEach(cleanup);
+
+/**
+ * `Dashboard` from a fresh module registry, so no role's code has arrived yet (other tests of this
+ * file load it once for all), with the English words already loaded.
+ */
+async function dashboardBeforeItsCode() {
+  vi.resetModules();
+  const { loadAllMessages } = await import('../i18n/catalogue');
+  await loadAllMessages('en');
+  return (await import('./Dashboard')).Dashboard;
+}
 
 const settings = {
   accountId: 'acc-1',
@@ -27,12 +38,32 @@ describe('Dashboard', () => {
   });
 
   it("shows the frame's loading state while the role's dashboard code arrives, then the dashboard", async () => {
-    render(<Dashboard role="account-manager" dataSource={scriptedDataSource(accountContextWith(tenNpsAnswers))} {...settings} />);
+    const FreshDashboard = await dashboardBeforeItsCode();
+    render(<FreshDashboard role="account-manager" dataSource={scriptedDataSource(accountContextWith(tenNpsAnswers))} {...settings} />);
     const loading = screen.getByRole('region', { name: 'Kizuna' });
     expect(within(loading).getByRole('status').textContent).toBe('Loading…');
     expect(screen.queryByRole('region', { name: 'Net Promoter Score' })).toBeNull();
     expect((await screen.findByTestId('nps-value', {}, { timeout: 10_000 })).textContent).toBe('+30');
     expect(screen.queryByRole('region', { name: 'Kizuna' })).toBeNull();
+  }, 20_000);
+
+  it("starts the account's one CRM read while the role's code is still arriving, and reads it once", async () => {
+    const FreshDashboard = await dashboardBeforeItsCode();
+    const dataSource = scriptedDataSource(accountContextWith(tenNpsAnswers));
+    render(<FreshDashboard role="account-manager" dataSource={dataSource} {...settings} />);
+    expect(within(screen.getByRole('region', { name: 'Kizuna' })).getByRole('status')).toBeTruthy();
+    expect(dataSource.calls.getAccountContext).toEqual(['acc-1']);
+    expect((await screen.findByTestId('nps-value', {}, { timeout: 10_000 })).textContent).toBe('+30');
+    expect(dataSource.calls.getAccountContext).toEqual(['acc-1']);
+  }, 20_000);
+
+  it('renders a dashboard whose code and words have arrived in the first pass, with no loading state', async () => {
+    render(<Dashboard role="account-manager" dataSource={scriptedDataSource(accountContextWith(tenNpsAnswers))} {...settings} />);
+    await screen.findByTestId('nps-value', {}, { timeout: 10_000 });
+    cleanup();
+    render(<Dashboard role="account-manager" dataSource={scriptedDataSource('pending')} {...settings} />);
+    expect(screen.queryByRole('region', { name: 'Kizuna' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Net Promoter Score' })).toBeTruthy();
   });
 
   it('speaks the locale it is given', async () => {

@@ -1,4 +1,5 @@
-import { catalogues, type Locale, type MessageKey } from './messages';
+import { loadedMessage } from './catalogue';
+import { locales, type Locale, type MessageKey } from './messages';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -24,13 +25,43 @@ export interface Translator {
   formatRelative(value: number, unit: Intl.RelativeTimeFormatUnit): string;
 }
 
+/**
+ * A message was asked for whose area is not loaded in that language (a widget shown outside the
+ * dashboard that loads its words, or a key no area has). Thrown in development and tests so the
+ * mistake fails loudly; a production build shows the key instead.
+ */
+export class MissingMessageError extends Error {
+  override readonly name = 'MissingMessageError';
+  constructor(
+    readonly locale: Locale,
+    readonly key: string,
+  ) {
+    super(`No ${locale} message "${key}" is loaded: load its area first (loadMessages("${locale}", area)); each role's dashboard loads its own.`);
+  }
+}
+
+/** Bundlers replace `process.env.NODE_ENV`; in a browser without it, behave as production. */
+function failsLoudly(): boolean {
+  return typeof process !== 'undefined' && process.env.NODE_ENV !== 'production';
+}
+
 /** The locale Kizuna uses for a CRM user's locale string: Japanese for any `ja*`, else English. */
 export function localeFor(crmLocale: string | undefined): Locale {
   return crmLocale !== undefined && /^ja\b/i.test(crmLocale.replace('_', '-')) ? 'ja' : 'en';
 }
 
+/**
+ * A translator for `locale`. It reads the messages loaded so far when asked (`loadMessages`, which
+ * `I18nProvider` and each role's dashboard do for their areas), so one made before a load sees it.
+ */
 export function createTranslator(locale: Locale, timeZone = 'UTC'): Translator {
-  const messages = catalogues[locale];
+  const known = locales.some((candidate) => candidate === locale);
+  const message = (key: MessageKey): string => {
+    const text = known ? loadedMessage(locale, key) : undefined;
+    if (text !== undefined) return text;
+    if (failsLoudly()) throw new MissingMessageError(locale, key);
+    return key;
+  };
   const numberFormat = new Intl.NumberFormat(locale);
   const pluralRules = new Intl.PluralRules(locale);
   const fill = (template: string, params: MessageParams) =>
@@ -41,11 +72,11 @@ export function createTranslator(locale: Locale, timeZone = 'UTC'): Translator {
     });
   return {
     locale,
-    t: (key, params = {}) => fill(messages[key], params),
+    t: (key, params = {}) => fill(message(key), params),
     plural: (base, n, params = {}) => {
       const form = pluralRules.select(n) === 'one' ? 'one' : 'other';
       const key = `${base}.${form}` as MessageKey;
-      return fill(messages[key], { ...params, n });
+      return fill(message(key), { ...params, n });
     },
     formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
     formatCurrency: (amount, currency, options) =>
