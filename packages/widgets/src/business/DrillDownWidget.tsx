@@ -1,11 +1,13 @@
 import type { CanonicalDataset } from '@kizuna/model';
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useCxDataSource } from '../dataSource/cxDataSourceContext';
 import type { FilterState } from '../filters/filterState';
-import { frameStatusOf, WidgetFrame, type TableData } from '../frame/index';
+import { frameStatusOf, ScrollingTable, WidgetFrame, type FrameWarning, type TableData } from '../frame/index';
 import { useTranslator } from '../i18n/i18nContext';
 import type { Translator } from '../i18n/translator';
 import { businessColumns, csatColumn, npsColumn } from './businessColumns';
+import { cellSmallSampleWarnings } from './businessTable';
 import { drillBreakdowns, drillColumns, type AccountRow, type Breakdown, type DrillTarget } from './drillDown';
 import { formatMoney } from './formatKpi';
 import { KpiCellView } from './KpiCellView';
@@ -25,10 +27,11 @@ const drillable = businessColumns.filter((column) => drillColumns.includes(colum
 
 function BreakdownTable({ breakdown }: { breakdown: Breakdown }) {
   const { t } = useTranslator();
+  const captionId = useId();
   return (
-    <div className="kz-table-wrap">
+    <ScrollingTable captionId={captionId}>
       <table className="kz-table kz-table--kpis">
-        <caption>{t('bu.drill.breakdown', { dimension: t(`dimension.${breakdown.dimension}`) })}</caption>
+        <caption id={captionId}>{t('bu.drill.breakdown', { dimension: t(`dimension.${breakdown.dimension}`) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t(`dimension.${breakdown.dimension}`)}</th>
@@ -51,7 +54,7 @@ function BreakdownTable({ breakdown }: { breakdown: Breakdown }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -79,14 +82,35 @@ function accountsTable(translator: Translator, rows: readonly AccountRow[]): Tab
   };
 }
 
+/** Every shown figure on a small sample, named "group · KPI" or "account · KPI", for the frame's warnings in words. */
+function drillWarnings(translator: Translator, breakdowns: readonly Breakdown[], rows: readonly AccountRow[]): FrameWarning[] {
+  const { t } = translator;
+  return [
+    ...breakdowns.flatMap((breakdown) =>
+      breakdown.rows.flatMap((row) =>
+        drillable.flatMap((column) => {
+          const cell = row.cells[column.id];
+          return cell === undefined ? [] : cellSmallSampleWarnings(cell, `${row.label} · ${t(`kpi.${column.id}`)}`);
+        }),
+      ),
+    ),
+    ...rows.flatMap((row) => [
+      ...cellSmallSampleWarnings(row.nps, `${row.account.name} · ${t('kpi.nps')}`),
+      ...cellSmallSampleWarnings(row.csat, `${row.account.name} · ${t('kpi.csat')}`),
+    ]),
+  ];
+}
+
 /**
  * Inside a cell: its segments or product lines (from totals already loaded) and its accounts with
  * their NPS and CSAT (one more pushed-down plan per KPI), each linking out to the CRM record.
+ * Figures on a small sample are marked in their cells and listed by name in words.
  */
 export function DrillDownWidget({ filters, asOf, target, onClose, onOpenAccount }: DrillDownWidgetProps) {
   const translator = useTranslator();
   const { t } = translator;
   const dataSource = useCxDataSource();
+  const accountsCaptionId = useId();
   const business = useBusinessView(filters, asOf);
   const data = business.query.data;
   const accounts = useQuery({
@@ -114,6 +138,7 @@ export function DrillDownWidget({ filters, asOf, target, onClose, onOpenAccount 
       busy={accounts.isFetching || business.query.isFetching}
       {...(business.stale === undefined ? {} : { stale: business.stale })}
       unavailable={data?.unavailable ?? []}
+      warnings={drillWarnings(translator, breakdowns, rows)}
       table={accountsTable(translator, rows)}
       asOf={asOf}
       exportName={`kizuna-${target.label}`}
@@ -126,9 +151,9 @@ export function DrillDownWidget({ filters, asOf, target, onClose, onOpenAccount 
       {breakdowns.map((breakdown) => (
         <BreakdownTable key={breakdown.dimension} breakdown={breakdown} />
       ))}
-      <div className="kz-table-wrap">
+      <ScrollingTable captionId={accountsCaptionId}>
         <table className="kz-table">
-          <caption>{t('bu.drill.accounts', { name: target.label })}</caption>
+          <caption id={accountsCaptionId}>{t('bu.drill.accounts', { name: target.label })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('dimension.accountId')}</th>
@@ -165,7 +190,7 @@ export function DrillDownWidget({ filters, asOf, target, onClose, onOpenAccount 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </WidgetFrame>
   );
 }

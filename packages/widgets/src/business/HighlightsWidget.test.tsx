@@ -39,4 +39,17 @@ describe('HighlightsWidget', () => {
     );
     expect(await screen.findByText(/No real strengths or weaknesses in this period/, {}, { timeout: 10_000 })).toBeTruthy();
   });
+
+  it('says an empty verdict from an old read is stale, with a refresh', async () => {
+    render(
+      <LeaderHarness dataSource={datasetDataSource(leaderOrganisation(1, 'none'))} readHoursAgo={3}>
+        <HighlightsWidget filters={filters} asOf={leaderAsOf} />
+      </LeaderHarness>,
+    );
+    const region = screen.getByRole('region', { name: 'Opportunities and weaknesses' });
+    expect(await within(region).findByText(/No real strengths or weaknesses in this period/, {}, { timeout: 10_000 })).toBeTruthy();
+    expect(region.querySelector('[data-notice="stale"]')?.textContent).toMatch(/^Showing data read .+; it may be out of date\./);
+    expect(within(region).getByRole('button', { name: 'Refresh' })).toBeTruthy();
+    await expectNoAxeViolations(region);
+  });
 });

@@ -5,7 +5,9 @@ import { formatInterval, formatKpiValue } from './formatKpi';
 
 /**
  * One KPI in a table cell: value, interval and basis; a real strength or weakness carries ▲ or ▼
- * and the words, never colour alone. Suppressed employee results say "hidden", with no figure.
+ * and the words, never colour alone. A value on a small sample carries * on screen and the words
+ * "small sample" for assistive technology (`data-warning="small_sample"`); the widget lists such
+ * cells by name in its frame's warnings. Suppressed employee results say "hidden", with no figure.
  */
 export function KpiCellView({ cell, column }: { cell: KpiCell; column: BusinessColumn }) {
   const translator = useTranslator();
@@ -25,7 +27,12 @@ export function KpiCellView({ cell, column }: { cell: KpiCell; column: BusinessC
           </span>
         )}
         {formatKpiValue(translator, column.unit, cell.value)}
-        {small && <span aria-hidden="true">*</span>}
+        {small && (
+          <span className="kz-cell__small" data-warning="small_sample">
+            <span aria-hidden="true">*</span>
+            <span className="kz-visually-hidden"> {t('value.smallSample')}</span>
+          </span>
+        )}
       </span>
       {cell.highlight !== undefined && <span className="kz-cell__word">{t(cell.highlight === 'strength' ? 'bu.strength' : 'bu.weakness')}</span>}
       {interval !== undefined && <span className="kz-cell__interval">{interval}</span>}

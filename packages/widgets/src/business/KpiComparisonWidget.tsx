@@ -1,6 +1,7 @@
+import { useId } from 'react';
 import { IntervalChart } from '../charts/IntervalChart';
 import type { FilterState } from '../filters/filterState';
-import { WidgetFrame } from '../frame/index';
+import { ScrollingTable, WidgetFrame } from '../frame/index';
 import { useTranslator } from '../i18n/i18nContext';
 import { businessColumns, type KpiFamily } from './businessColumns';
 import { highlightQ, type ComparisonRow, type Panel } from './businessView';
@@ -22,10 +23,11 @@ const families: readonly KpiFamily[] = ['cx', 'ex', 'ops'];
 function PanelTable({ panel, rows, onDrill }: { panel: Panel; rows: readonly ComparisonRow[]; onDrill: ((target: DrillTarget) => void) | undefined }) {
   const translator = useTranslator();
   const { t } = translator;
+  const captionId = useId();
   return (
-    <div className="kz-table-wrap kz-panel">
+    <ScrollingTable captionId={captionId} className="kz-panel">
       <table className="kz-table kz-table--kpis">
-        <caption>{t(`bu.panel.${panel.dimension}`)}</caption>
+        <caption id={captionId}>{t(`bu.panel.${panel.dimension}`)}</caption>
         <thead>
           <tr>
             <td />
@@ -79,7 +81,7 @@ function PanelTable({ panel, rows, onDrill }: { panel: Panel; rows: readonly Com
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

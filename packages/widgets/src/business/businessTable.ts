@@ -1,7 +1,7 @@
-import type { FrameWarning, TableColumn, TableData, TableRow } from '../frame/index';
+import { namedSmallSampleWarnings, type FrameWarning, type TableColumn, type TableData, type TableRow } from '../frame/index';
 import type { Translator } from '../i18n/translator';
 import { businessColumns } from './businessColumns';
-import type { BusinessView, ComparisonRow } from './businessView';
+import type { BusinessView, ComparisonRow, KpiCell } from './businessView';
 import { formatKpiValue } from './formatKpi';
 
 const dimensionIds = new Set(['company', 'businessUnitId', 'productLineId', 'segmentId', 'teamId', 'accountId', 'journeyStage', 'channel', 'period']);
@@ -54,19 +54,14 @@ export function comparisonTable(translator: Translator, view: BusinessView): Tab
   return { columns, rows };
 }
 
+/** A shown cell's small-sample notes, named `measure` ("group · KPI"), for the frame's warnings in words. */
+export function cellSmallSampleWarnings(cell: KpiCell, measure: string): FrameWarning[] {
+  return cell.value === null ? [] : namedSmallSampleWarnings(cell.warnings, measure, cell.n);
+}
+
 /** Small-sample notes of shown cells, named "group · KPI", for the frame's warnings in words. */
 export function cellWarnings(translator: Translator, view: BusinessView): FrameWarning[] {
-  const warnings: FrameWarning[] = [];
-  for (const row of [view.company, ...view.panels.flatMap((panel) => panel.rows)]) {
-    for (const column of businessColumns) {
-      const cell = row.cells[column.id];
-      if (cell.value === null) continue;
-      for (const warning of cell.warnings) {
-        if (warning.code === 'small_sample') {
-          warnings.push({ code: 'small_sample', detail: { ...warning.detail, n: cell.n, measure: `${rowLabel(translator, row)} · ${translator.t(`kpi.${column.id}`)}` } });
-        }
-      }
-    }
-  }
-  return warnings;
+  return [view.company, ...view.panels.flatMap((panel) => panel.rows)].flatMap((row) =>
+    businessColumns.flatMap((column) => cellSmallSampleWarnings(row.cells[column.id], `${rowLabel(translator, row)} · ${translator.t(`kpi.${column.id}`)}`)),
+  );
 }

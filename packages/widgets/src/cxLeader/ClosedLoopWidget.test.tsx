@@ -27,6 +27,23 @@ describe('ClosedLoopWidget', () => {
     await expectNoAxeViolations(region);
   }, 30_000);
 
+  it('says in words that five answers needing follow-up are a small sample', async () => {
+    const organisation = leaderOrganisation();
+    const from = Date.parse(leaderAsOf) - 180 * 86_400_000;
+    const needing = organisation.feedback.filter((answer) => answer.followUp.state === 'closed' && Date.parse(answer.respondedAt) > from).slice(0, 5);
+    render(
+      <LeaderHarness dataSource={datasetDataSource({ ...organisation, feedback: needing })}>
+        <ClosedLoopWidget filters={filters} asOf={leaderAsOf} />
+      </LeaderHarness>,
+    );
+    const region = screen.getByRole('region', { name: 'Closed-loop follow-up' });
+    await waitFor(() => expect(region.querySelector('figcaption')?.textContent).toMatch(/ of 5 answers needing follow-up/), { timeout: 15_000 });
+    const warnings = [...region.querySelectorAll('li.kz-warning[data-warning="small_sample"]')].map((item) => item.textContent);
+    expect(warnings).toContain('Whole company · Closed within target: only 5 observations; treat it as indicative.');
+    expect(warnings).toContain('Whole company · Median time to close: only 5 observations; treat it as indicative.');
+    await expectNoAxeViolations(region);
+  }, 30_000);
+
   it('turns a CRM failure into words with a retry', async () => {
     render(
       <LeaderHarness dataSource={leaderSource('crmError')}>

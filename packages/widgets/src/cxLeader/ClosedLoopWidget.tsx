@@ -1,5 +1,5 @@
 import { IntervalChart } from '../charts/IntervalChart';
-import { WidgetFrame, type TableData } from '../frame/index';
+import { namedSmallSampleWarnings, WidgetFrame, type FrameWarning, type TableData } from '../frame/index';
 import { useTranslator } from '../i18n/i18nContext';
 import type { Translator } from '../i18n/translator';
 import { closedLoopView, type ClosedLoopRow } from './closedLoop';
@@ -15,7 +15,10 @@ function hours(translator: Translator, value: unknown): string {
   return typeof value === 'number' ? translator.t('value.hours', { value: translator.formatNumber(value, { maximumFractionDigits: 1 }) }) : '—';
 }
 
-function loopTable(translator: Translator, rows: ReadonlyArray<ClosedLoopRow & { label: string }>): TableData {
+/** A group's row with its name in words. */
+type LabelledRow = ClosedLoopRow & { label: string };
+
+function loopTable(translator: Translator, rows: readonly LabelledRow[]): TableData {
   const { t } = translator;
   return {
     columns: [
@@ -41,7 +44,19 @@ function loopTable(translator: Translator, rows: ReadonlyArray<ClosedLoopRow & {
   };
 }
 
-/** Closed-loop performance: the share of follow-ups closed within target, overdue ones, time to close. */
+/** Each group's share and time to close that rest on a small sample, named, for the frame's warnings in words. */
+function loopWarnings(translator: Translator, rows: readonly LabelledRow[]): FrameWarning[] {
+  const { t } = translator;
+  return rows.flatMap((row) => [
+    ...namedSmallSampleWarnings(row.withinTargetWarnings, `${row.label} · ${t('loop.withinTarget')}`),
+    ...namedSmallSampleWarnings(row.timeToCloseWarnings, `${row.label} · ${t('loop.median')}`),
+  ]);
+}
+
+/**
+ * Closed-loop performance: the share of follow-ups closed within target, overdue ones, time to
+ * close; a share or time resting on fewer answers than the metrics core's minimum is named in words.
+ */
 export function ClosedLoopWidget({ filters, asOf }: CxWidgetProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -77,6 +92,7 @@ export function ClosedLoopWidget({ filters, asOf }: CxWidgetProps) {
       {...(stale === undefined ? {} : { stale })}
       unavailable={query.data?.unavailable ?? []}
       rejectedCount={query.data?.rejected.length ?? 0}
+      warnings={result === undefined ? [] : loopWarnings(translator, result)}
       asOf={asOf}
       exportName="kizuna-closed-loop"
       {...(result === undefined ? {} : { table: loopTable(translator, result) })}

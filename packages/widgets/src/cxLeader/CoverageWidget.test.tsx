@@ -28,6 +28,22 @@ describe('CoverageWidget', () => {
     await expectNoAxeViolations(region);
   }, 30_000);
 
+  it('names in words a stage heard through too few answers', async () => {
+    const organisation = leaderOrganisation();
+    const renewal = organisation.feedback.filter((answer) => answer.journeyStage === 'renewal' && Date.parse(answer.respondedAt) > Date.parse(leaderAsOf) - 180 * 86_400_000);
+    const feedback = [...organisation.feedback.filter((answer) => answer.journeyStage !== 'renewal'), ...renewal.slice(0, 3)];
+    render(
+      <LeaderHarness dataSource={datasetDataSource({ ...organisation, feedback })}>
+        <CoverageWidget filters={filters} asOf={leaderAsOf} />
+      </LeaderHarness>,
+    );
+    const region = screen.getByRole('region', { name: 'Listening posts by journey stage' });
+    await waitFor(() => expect(region.querySelector('.kz-widget__tools')).not.toBeNull(), { timeout: 15_000 });
+    const warnings = [...region.querySelectorAll('li.kz-warning[data-warning="small_sample"]')].map((item) => item.textContent);
+    expect(warnings).toEqual(['Renewal: only 3 observations; treat it as indicative.']);
+    await expectNoAxeViolations(region);
+  }, 30_000);
+
   it('turns a CRM failure into words with a retry', async () => {
     render(
       <LeaderHarness dataSource={leaderSource('crmError')}>

@@ -1,5 +1,5 @@
 import { IntervalChart } from '../charts/IntervalChart';
-import { WidgetFrame, type TableData } from '../frame/index';
+import { namedSmallSampleWarnings, WidgetFrame, type TableData } from '../frame/index';
 import { useTranslator } from '../i18n/i18nContext';
 import type { Translator } from '../i18n/translator';
 import { coverageView, type StageCoverage } from './coverageView';
@@ -42,7 +42,10 @@ function coverageTable(translator: Translator, stages: readonly StageCoverage[])
   };
 }
 
-/** Which listening posts exist at each journey stage, how much of it they hear, and the blind spots. */
+/**
+ * Which listening posts exist at each journey stage, how much of it they hear, and the blind spots;
+ * a stage heard through fewer answers than the metrics core's minimum is named in words.
+ */
 export function CoverageWidget({ filters, asOf }: CxWidgetProps) {
   const translator = useTranslator();
   const { t } = translator;
@@ -64,6 +67,7 @@ export function CoverageWidget({ filters, asOf }: CxWidgetProps) {
       {...(stale === undefined ? {} : { stale })}
       unavailable={query.data?.unavailable ?? []}
       rejectedCount={query.data?.rejected.length ?? 0}
+      warnings={stages.flatMap((stage) => namedSmallSampleWarnings(stage.sampleWarnings, stageName(translator, stage.stage)))}
       asOf={asOf}
       exportName="kizuna-listening-posts"
       {...(result === undefined ? {} : { table: coverageTable(translator, stages) })}

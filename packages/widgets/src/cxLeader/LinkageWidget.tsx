@@ -1,11 +1,11 @@
 import type { OperationalDriverEffect } from '@kizuna/metrics';
 import { IntervalChart } from '../charts/IntervalChart';
-import { useState } from 'react';
-import { WidgetFrame, type FrameStatus, type TableData } from '../frame/index';
+import { useId, useState } from 'react';
+import { ScrollingTable, WidgetFrame, type FrameStatus, type TableData } from '../frame/index';
 import { useTranslator } from '../i18n/i18nContext';
 import type { Translator } from '../i18n/translator';
 import type { CxWidgetProps } from './DriversWidget';
-import { linkageView, pulseMinimumRespondents, type LinkageView } from './linkageView';
+import { linkageIsEmpty, linkageView, pulseMinimumRespondents, type LinkageView } from './linkageView';
 import { feedbackInWindow } from './programmeData';
 import { useProgrammeAnalysis } from './useProgramme';
 import { DriverWarnings } from './words';
@@ -54,10 +54,11 @@ function linkageTable(translator: Translator, view: LinkageView): TableData {
 function OperationalTable({ effects }: { effects: readonly OperationalDriverEffect[] }) {
   const translator = useTranslator();
   const { t } = translator;
+  const captionId = useId();
   return (
-    <div className="kz-table-wrap">
+    <ScrollingTable captionId={captionId}>
       <table className="kz-table">
-        <caption>{t('linkage.ops.title')}</caption>
+        <caption id={captionId}>{t('linkage.ops.title')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('linkage.ops.metric')}</th>
@@ -91,7 +92,7 @@ function OperationalTable({ effects }: { effects: readonly OperationalDriverEffe
         </tbody>
       </table>
       <DriverWarnings warnings={effects.flatMap((effect) => effect.warnings).filter((w, i, all) => all.findIndex((x) => x.code === w.code) === i)} />
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -108,8 +109,8 @@ export function LinkageWidget({ filters, asOf, title, description, deferred = fa
     filters,
     asOf,
     (data) => linkageView(data.dataset, feedbackInWindow(data), asOf),
-    (view) => view.cxEx.lags.every((lag) => lag.pooled === null) && view.operational.every((effect) => effect.accounts === 0),
-    t('linkage.summary.none'),
+    linkageIsEmpty,
+    t('linkage.empty'),
     requested,
   );
   const { query, result, stale } = analysis;

@@ -1,4 +1,4 @@
-import { wilsonInterval, type Interval } from '@kizuna/metrics';
+import { proportionFromCounts, sampleSizeWarnings, type Interval, type KpiWarning } from '@kizuna/metrics';
 import type { Account, Feedback } from '@kizuna/model';
 import { quantileSorted } from 'd3-array';
 
@@ -19,6 +19,12 @@ export interface ClosedLoopRow {
   /** Hours from the answer to closing: median and 90th percentile of closed loops. */
   readonly medianHoursToClose: number | null;
   readonly p90HoursToClose: number | null;
+  /**
+   * The metrics core's minimum-n warnings (`small_sample`, `no_data`) of the share closed within
+   * target (n = answers needing follow-up) and of the time to close (n = closed loops).
+   */
+  readonly withinTargetWarnings: readonly KpiWarning[];
+  readonly timeToCloseWarnings: readonly KpiWarning[];
 }
 
 const hourMs = 3_600_000;
@@ -38,17 +44,19 @@ function rowOf(id: string, answers: readonly Feedback[], asOf: number): ClosedLo
     } else if (dueAt !== undefined && Date.parse(dueAt) < asOf) overdue += 1;
   }
   hours.sort((a, b) => a - b);
-  const interval = needing.length > 0 ? wilsonInterval(withinTarget, needing.length) : null;
+  const share = proportionFromCounts(withinTarget, needing.length);
   return {
     id,
     needed: needing.length,
     closed,
     closedWithinTarget: withinTarget,
-    withinTargetShare: needing.length > 0 ? withinTarget / needing.length : null,
-    withinTargetInterval: interval === null ? null : { low: interval.low, high: interval.high, level: interval.level },
+    withinTargetShare: share.share,
+    withinTargetInterval: share.interval,
     overdue,
     medianHoursToClose: hours.length > 0 ? (quantileSorted(hours, 0.5) ?? null) : null,
     p90HoursToClose: hours.length > 0 ? (quantileSorted(hours, 0.9) ?? null) : null,
+    withinTargetWarnings: share.warnings,
+    timeToCloseWarnings: sampleSizeWarnings(hours.length),
   };
 }
 

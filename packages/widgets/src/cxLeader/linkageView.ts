@@ -1,4 +1,11 @@
-import { cxExLinkage, operationalDrivers, type CxExLinkageResult, type LaggedLinkage, type OperationalDriverEffect } from '@kizuna/metrics';
+import {
+  cxExLinkage,
+  operationalDrivers,
+  type CxExLinkageResult,
+  type LaggedLinkage,
+  type OperationalDriverEffect,
+  type OperationalMetric,
+} from '@kizuna/metrics';
 import type { CanonicalDataset } from '@kizuna/model';
 
 /** Anonymity threshold for pulses: the metrics core never goes lower either. */
@@ -34,4 +41,20 @@ export function linkageView(dataset: Pick<CanonicalDataset, 'accounts' | 'feedba
   );
   const operational = operationalDrivers({ accounts: dataset.accounts, supportCases: dataset.supportCases, feedback: windowFeedback }, { asOf });
   return { cxEx, strongest: strongestLag(cxEx.lags), operational };
+}
+
+/** Operational measures read from the period's support cases (onboarding duration is an account field). */
+const caseMetrics: ReadonlySet<OperationalMetric> = new Set(['median_resolution_hours', 'sla_compliance', 'escalation_rate']);
+
+/**
+ * Whether the period holds nothing to link: no CX–EX correlation at any lag, no operational
+ * measure correlated with NPS, and no account with support cases in the period. Onboarding
+ * duration against churn reads account fields alone, the same whatever the period, so on its own
+ * it does not make a period without feedback, pulses or cases worth a table of empty rows.
+ */
+export function linkageIsEmpty(view: LinkageView): boolean {
+  return (
+    view.cxEx.lags.every((lag) => lag.pooled === null) &&
+    view.operational.every((effect) => effect.npsCorrelation === null && (!caseMetrics.has(effect.metric) || effect.accounts === 0))
+  );
 }

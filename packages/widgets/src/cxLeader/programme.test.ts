@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { datasetDataSource } from '../business/testing/datasetDataSource';
+import { withoutFacts } from '../business/testing/leaderSources';
 import { driverItems, leaderAsOf, leaderOrganisation } from '../business/testing/leaderOrganisation';
 import { closedLoopView } from './closedLoop';
 import { coverageView } from './coverageView';
 import { driversView } from './driversView';
 import { journeyView, momentsView } from './journeyView';
-import { linkageView } from './linkageView';
+import { linkageIsEmpty, linkageView } from './linkageView';
 import { feedbackInWindow, loadProgrammeData } from './programmeData';
 
 const organisation = leaderOrganisation();
@@ -60,6 +61,9 @@ describe('CX leader analyses', () => {
     expect(company).toMatchObject({ needed: 3, closed: 2, closedWithinTarget: 1, overdue: 1, medianHoursToClose: 60 });
     expect(company.withinTargetShare).toBeCloseTo(1 / 3, 10);
     expect(company.withinTargetInterval?.low).toBeGreaterThan(0);
+    // Three answers and two closed loops are below the metrics core's minimum: both say so.
+    expect(company.withinTargetWarnings).toEqual([{ code: 'small_sample', detail: { n: 3, minimum: 5, consequence: 'indicative' } }]);
+    expect(company.timeToCloseWarnings).toEqual([{ code: 'small_sample', detail: { n: 2, minimum: 5, consequence: 'indicative' } }]);
   });
 
   it('shows the slower loop closing of the planted unit', async () => {
@@ -77,6 +81,15 @@ describe('CX leader analyses', () => {
     expect(renewal?.answers.nps).toBeGreaterThan(0);
     expect(coverage.find((stage) => stage.stage === 'awareness')).toMatchObject({ touchpoints: 0, coverage: null, blindSpot: false });
     expect(coverage.find((stage) => stage.stage === 'onboarding')?.coverage).toBeGreaterThan(0.5);
+    expect(coverage.find((stage) => stage.stage === 'onboarding')?.sampleWarnings).toEqual([]);
+  });
+
+  it('flags a stage heard through fewer answers than the metrics core’s minimum', async () => {
+    const answers = feedbackInWindow(await programme());
+    const renewal = answers.filter((answer) => answer.journeyStage === 'renewal');
+    const coverage = coverageView([...answers.filter((answer) => answer.journeyStage !== 'renewal'), ...renewal.slice(0, 7)], []);
+    expect(coverage.find((stage) => stage.stage === 'renewal')?.sampleWarnings).toEqual([{ code: 'small_sample', detail: { n: 7, minimum: 10, consequence: 'not_ranked' } }]);
+    expect(coverage.find((stage) => stage.stage === 'awareness')?.sampleWarnings).toEqual([{ code: 'no_data' }]);
   });
 
   it('links EX to CX without exposing any team, and ranks operational drivers', async () => {
@@ -86,5 +99,16 @@ describe('CX leader analyses', () => {
     expect(view.cxEx.suppressedPulses).toBeGreaterThan(0);
     expect(JSON.stringify(view.cxEx)).not.toContain('team-');
     expect(view.operational.map((effect) => effect.metric)).toContain('median_resolution_hours');
+  });
+
+  it('has nothing to link in a period without feedback, pulses or cases, even where accounts record their onboarding', () => {
+    const bare = withoutFacts(organisation);
+    const onboarded = bare.accounts.map((account, index) => ({ ...account, onboardingStartedOn: '2025-01-06', onboardingCompletedOn: index % 2 === 0 ? '2025-02-03' : '2025-04-07' }));
+    const view = linkageView({ ...bare, accounts: onboarded }, [], leaderAsOf);
+    expect(view.operational.find((effect) => effect.metric === 'onboarding_days')?.accounts).toBe(onboarded.length);
+    expect(linkageIsEmpty(view)).toBe(true);
+    // One account's cases in the period are something to show.
+    const supportCases = organisation.supportCases.filter((supportCase) => supportCase.accountId === organisation.supportCases[0]?.accountId);
+    expect(linkageIsEmpty(linkageView({ ...bare, accounts: onboarded, supportCases }, [], leaderAsOf))).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import { useTranslator } from '../i18n/i18nContext';
 import type { CellValue, TableData } from './csv';
+import { ScrollingTable } from './ScrollingTable';
 
 function shown(value: CellValue, format: ((value: CellValue) => string) | undefined): string {
   if (format !== undefined) return format(value);
@@ -9,10 +11,11 @@ function shown(value: CellValue, format: ((value: CellValue) => string) | undefi
 /** A widget's data as an accessible table: a caption, column headers, and a header cell naming each row. */
 export function DataTable({ table, caption }: { table: TableData; caption: string }) {
   const { t } = useTranslator();
+  const captionId = useId();
   return (
-    <div className="kz-table-wrap">
+    <ScrollingTable captionId={captionId}>
       <table className="kz-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             {table.columns.map((column) => (
@@ -47,6 +50,6 @@ export function DataTable({ table, caption }: { table: TableData; caption: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }

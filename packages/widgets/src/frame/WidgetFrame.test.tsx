@@ -143,6 +143,27 @@ describe('WidgetFrame', () => {
     await expectNoAxeViolations(screen.getByRole('region'));
   });
 
+  it('marks an empty or withheld verdict from an old read as stale too, but not a loading or failed read', async () => {
+    const onRefresh = vi.fn();
+    const stale = { readAt: '2026-09-30T08:15:00.000Z', onRefresh };
+    renderFrame({ status: { kind: 'empty', message: 'No touchpoints in this period.' }, stale });
+    const region = screen.getByRole('region', { name: 'NPS trend' });
+    expect(within(region).getByText('No touchpoints in this period.')).toBeTruthy();
+    expect(region.querySelector('[data-notice="stale"]')?.textContent).toMatch(/Showing data read Sep 30, 2026, 8:15/);
+    fireEvent.click(within(region).getByRole('button', { name: 'Refresh' }));
+    expect(onRefresh).toHaveBeenCalledOnce();
+    await expectNoAxeViolations(region);
+    cleanup();
+    renderFrame({ status: { kind: 'suppressed' }, stale });
+    expect(document.querySelector('[data-notice="stale"]')).not.toBeNull();
+    cleanup();
+    renderFrame({ status: { kind: 'loading' }, stale });
+    expect(document.querySelector('[data-notice="stale"]')).toBeNull();
+    cleanup();
+    renderFrame({ status: { kind: 'error', error: new Error('x'), onRetry: vi.fn() }, stale });
+    expect(document.querySelector('[data-notice="stale"]')).toBeNull();
+  });
+
   it('shows a chart with its summary, switches to an accessible table and back by keyboard-operable buttons', async () => {
     renderFrame({ chart, table });
     expect(screen.getByRole('img', { name: 'NPS by quarter' })).toBeTruthy();

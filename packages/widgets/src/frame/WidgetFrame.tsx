@@ -10,7 +10,10 @@ import { downloadBlob } from './download';
 import { svgToPng } from './svgToPng';
 import { warningText, type FrameWarning } from './warnings';
 
-/** Which state the widget's body is in. Exactly one at a time; notices (partial, stale, warnings) add to `ready`/`empty`. */
+/**
+ * Which state the widget's body is in. Exactly one at a time; notices (partial, stale, warnings)
+ * add to `ready`, `empty` and `suppressed`, never to `loading` or `error` (nothing read is shown).
+ */
 export type FrameStatus =
   | { readonly kind: 'loading' }
   | { readonly kind: 'error'; readonly error: unknown; readonly onRetry: () => void }
@@ -88,8 +91,10 @@ export function WidgetFrame(props: WidgetFrameProps) {
   const { status, table, chart, title } = props;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const ready = status.kind === 'ready';
-  // Figures (or an empty/suppressed verdict) are on screen while a read runs: they stay, marked as updating.
-  const updating = props.busy === true && status.kind !== 'loading' && status.kind !== 'error';
+  // A read answered: figures, or an empty or withheld verdict (notices about the read apply to all three).
+  const shown = status.kind !== 'loading' && status.kind !== 'error';
+  // What is shown stays on screen while a new read runs, marked as updating.
+  const updating = props.busy === true && shown;
   // One line per part and reason: several refused queries of one record type read the same in words.
   const unavailable = [...new Map((props.unavailable ?? emptyParts).map((part) => [`${part.entity}-${part.code}`, part])).values()];
   const warnings = props.warnings ?? noWarnings;
@@ -164,7 +169,7 @@ export function WidgetFrame(props: WidgetFrameProps) {
           {exportError}
         </p>
       )}
-      {unavailable.length > 0 && status.kind !== 'loading' && status.kind !== 'error' && (
+      {unavailable.length > 0 && shown && (
         <div className="kz-notice kz-notice--partial" data-notice="partial">
           <p className="kz-notice__title">{t('frame.partial')}</p>
           <ul>
@@ -181,7 +186,8 @@ export function WidgetFrame(props: WidgetFrameProps) {
           )}
         </div>
       )}
-      {props.stale !== undefined && ready && (
+      {/* Stale is a property of the read, not of what it found: an empty or withheld verdict from an old read is as stale. */}
+      {props.stale !== undefined && shown && (
         <p className="kz-notice kz-notice--stale" data-notice="stale">
           {t(props.stale.refreshFailed === true ? 'frame.staleRefreshFailed' : 'frame.stale', {
             when: translator.formatDate(props.stale.readAt, { dateStyle: 'medium', timeStyle: 'short' }),
@@ -194,7 +200,7 @@ export function WidgetFrame(props: WidgetFrameProps) {
         </p>
       )}
       {/* In the tree whenever something is shown, so assistive technology hears the words when they appear. */}
-      {status.kind !== 'loading' && status.kind !== 'error' && (
+      {shown && (
         <p className="kz-notice kz-notice--updating" role="status" aria-live="polite" data-notice={updating ? 'updating' : undefined}>
           {updating ? t('frame.updating') : ''}
         </p>
@@ -220,7 +226,7 @@ export function WidgetFrame(props: WidgetFrameProps) {
         </figure>
       )}
       {ready && props.children}
-      {(warnings.length > 0 || (props.rejectedCount ?? 0) > 0) && status.kind !== 'loading' && status.kind !== 'error' && (
+      {(warnings.length > 0 || (props.rejectedCount ?? 0) > 0) && shown && (
         <ul className="kz-warnings">
           {warnings.map((warning, index) => (
             <li key={`${warning.code}-${index}`} className="kz-warning" data-warning={warning.code}>

@@ -23,16 +23,19 @@
  *
  * `status` is one of `{ kind: 'loading' }`, `{ kind: 'error', error, onRetry }` (a CRM error's
  * `code` becomes words), `{ kind: 'empty', message? }`, `{ kind: 'suppressed', message? }` (too few
- * answers for anonymity or meaning) and `{ kind: 'ready' }`. Small samples come as `small_sample`
- * warnings. Export buttons show only when ready. `toCsv`, `svgToPng` and `DataTable` are usable alone.
+ * answers for anonymity or meaning) and `{ kind: 'ready' }`. Notices (partial, stale, warnings)
+ * show over ready, empty and suppressed alike, never over loading or an error. Small samples come
+ * as `small_sample` warnings; `namedSmallSampleWarnings(warnings, 'Smart Manufacturing · NPS')`
+ * names the figure each concerns. Export buttons show only when ready. `toCsv`, `svgToPng` and `DataTable` are usable alone.
  */
 export { WidgetFrame } from './WidgetFrame';
 export type { FrameChart, FrameStale, FrameStatus, WidgetFrameProps } from './WidgetFrame';
 export { frameStaleOf, frameStatusOf } from './queryStatus';
 export { DataTable } from './DataTable';
+export { ScrollingTable } from './ScrollingTable';
 export { exportFileName, toCsv } from './csv';
 export type { CellValue, TableColumn, TableData, TableRow } from './csv';
-export { warningText } from './warnings';
+export { namedSmallSampleWarnings, warningText } from './warnings';
 export type { FrameWarning } from './warnings';
 export { standaloneSvg, svgSize, svgToPng } from './svgToPng';
 export { downloadBlob } from './download';

@@ -35,3 +35,14 @@ export function warningText(translator: Translator, warning: FrameWarning, nameO
   }
   return translator.t(warningKeys[warning.code], detail);
 }
+
+/**
+ * The `small_sample` warnings among `warnings`, each naming what it concerns (`detail.measure`,
+ * e.g. "Smart Manufacturing · NPS"), so the frame says in words which figure is indicative.
+ * `n`, when given, is the basis the figure is shown with (it replaces the warning's own).
+ */
+export function namedSmallSampleWarnings(warnings: readonly FrameWarning[], measure: string, n?: number): FrameWarning[] {
+  return warnings.flatMap((warning) =>
+    warning.code === 'small_sample' ? [{ code: 'small_sample' as const, detail: { ...warning.detail, ...(n === undefined ? {} : { n }), measure } }] : [],
+  );
+}
