@@ -1,49 +1,30 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
-import type { FilterState } from '../filters/filterState';
-import type { Locale } from '../i18n/messages';
-import type { ColourScheme, ThemeName } from '../themes/themes';
-import { LeaderHarness } from '../business/testing/LeaderHarness';
-import { leaderAsOf } from '../business/testing/leaderOrganisation';
-import { leaderSource, type LeaderState } from '../business/testing/leaderSources';
+import { leaderStoryDefaults, leaderStoryStates, LeaderStoryHost, type LeaderStoryArgs } from '../testing/leaderStoryStates';
 import { LinkageWidget } from './LinkageWidget';
 
-interface StoryArgs {
-  readonly state: LeaderState;
-  readonly locale: Locale;
-  readonly theme: ThemeName;
-  readonly scheme: ColourScheme;
-  readonly filters: FilterState;
-  readonly readHoursAgo?: number;
-}
-
-function Story({ state, locale, theme, scheme, filters, readHoursAgo }: StoryArgs) {
-  const [dataSource] = useState(() => leaderSource(state));
-  return (
-    <LeaderHarness dataSource={dataSource} locale={locale} theme={theme} scheme={scheme} {...(readHoursAgo === undefined ? {} : { readHoursAgo })}>
-      <LinkageWidget filters={filters} asOf={leaderAsOf} />
-    </LeaderHarness>
-  );
+/** Over the simulated CRM: each story declares the CRM condition it is shown in (`parameters.crm`). */
+function Story(args: LeaderStoryArgs) {
+  return <LeaderStoryHost {...args}>{(asOf) => <LinkageWidget filters={args.filters} asOf={asOf} />}</LeaderStoryHost>;
 }
 
 const meta = {
   title: 'CX leader/CX–EX linkage',
   component: Story,
-  args: { state: 'ready', locale: 'en', theme: 'neutral', scheme: 'light', filters: { period: 'last_year' } },
+  ...leaderStoryDefaults,
 } satisfies Meta<typeof Story>;
 export default meta;
 
 type Stories = StoryObj<typeof meta>;
 
-export const Ready: Stories = {};
-export const Japanese: Stories = { args: { locale: 'ja' } };
-export const Loading: Stories = { args: { state: 'loading' } };
-export const CrmError: Stories = { args: { state: 'crmError' } };
-export const Empty: Stories = { args: { state: 'empty' } };
-export const Partial: Stories = { args: { state: 'partial' } };
-export const SmallSample: Stories = { args: { state: 'smallSample' } };
-export const NoPushdown: Stories = { args: { state: 'noPushdown' } };
-export const SalesforceDark: Stories = { args: { theme: 'salesforce', scheme: 'dark' } };
-export const ZohoLight: Stories = { args: { theme: 'zoho', locale: 'ja' } };
-export const OneUnit: Stories = { args: { filters: { period: 'last_year', businessUnitId: 'bu-mfg' } } };
-export const Stale: Stories = { args: { readHoursAgo: 3 } };
+export const Ready: Stories = leaderStoryStates.Ready;
+export const Japanese: Stories = leaderStoryStates.Japanese;
+export const Loading: Stories = leaderStoryStates.Loading;
+export const CrmError: Stories = leaderStoryStates.CrmError;
+export const Empty: Stories = leaderStoryStates.Empty;
+export const Partial: Stories = leaderStoryStates.Partial;
+export const SmallSample: Stories = leaderStoryStates.SmallSample;
+export const NoPushdown: Stories = leaderStoryStates.NoPushdown;
+export const SalesforceDark: Stories = leaderStoryStates.SalesforceDark;
+export const ZohoLight: Stories = leaderStoryStates.ZohoLight;
+export const OneUnit: Stories = leaderStoryStates.OneUnit;
+export const Stale: Stories = leaderStoryStates.Stale;

@@ -1,32 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { newAccountContext } from '../../testing/accountFixture';
-import { accountStoryStates, StoryHost, storyAccountId, storyAsOf, type AccountStoryArgs } from '../../testing/storyStates';
+import { accountStoryStates, StoryHost, type AccountStoryArgs } from '../../testing/storyStates';
 import { StakeholderMapWidget } from './StakeholderMapWidget';
 
+/** The widget over the simulated CRM: each story declares the CRM condition it is shown in (`parameters.crm`). */
 function StoryStakeholderMapWidget(args: AccountStoryArgs) {
-  return (
-    <StoryHost {...args}>
-      <StakeholderMapWidget accountId={storyAccountId} asOf={storyAsOf} />
-    </StoryHost>
-  );
+  return <StoryHost {...args}>{({ accountId, asOf }) => <StakeholderMapWidget accountId={accountId} asOf={asOf} />}</StoryHost>;
 }
 
-const states = accountStoryStates(newAccountContext, 'touchpoint');
+const states = accountStoryStates('touchpoint');
 
 const meta = {
   title: 'Account manager/Stakeholder map',
   component: StoryStakeholderMapWidget,
-  args: states.Ready,
+  args: { locale: 'en' },
 } satisfies Meta<typeof StoryStakeholderMapWidget>;
 export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-export const Ready: Story = {};
-export const Japanese: Story = { args: states.Japanese };
-export const Loading: Story = { args: states.Loading };
-export const Empty: Story = { args: states.Empty };
-export const Failure: Story = { args: states.Failure };
-export const PartialData: Story = { args: states.PartialData };
-export const Stale: Story = { args: states.Stale };
-
+export const Ready: Story = states.Ready;
+export const Japanese: Story = states.Japanese;
+export const Loading: Story = states.Loading;
+export const Empty: Story = states.Empty;
+export const Failure: Story = states.Failure;
+export const PartialData: Story = states.PartialData;
+export const Stale: Story = states.Stale;
