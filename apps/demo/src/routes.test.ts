@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountPath, homePath, parseRoute, pathOf } from './routes';
+import { accountPath, homePath, openedAccountPath, parseRoute, pathOf } from './routes';
 
 describe('parseRoute', () => {
   it('opens the account list at the root and account pages by each host’s record id', () => {
@@ -57,5 +57,22 @@ describe('pathOf', () => {
     expect(pathOf(account, { role: 'bu-leader', locale: 'ja', scheme: 'dark' })).toBe('/salesforce/account/001000000000001AAA?role=bu-leader&lang=ja&theme=dark');
     expect(pathOf({ page: 'home', host: 'web' }, { role: 'cx-leader' })).toBe('/web/home?role=cx-leader');
     expect(pathOf({ page: 'accounts' }, { locale: 'en', scheme: 'light' })).toBe('/?lang=en');
+  });
+});
+
+describe('openedAccountPath', () => {
+  it('opens the account on the same host for its account manager, keeping the language and theme', () => {
+    const home = { pathname: '/salesforce/home', search: '?role=bu-leader&lang=en&theme=dark' };
+    expect(openedAccountPath('salesforce', '001000000000001AAA', home)).toBe('/salesforce/account/001000000000001AAA?role=account-manager&lang=en&theme=dark');
+    expect(openedAccountPath('zoho', '5725767000000412001', { pathname: '/zoho/home', search: '?role=cx-leader' })).toBe('/zoho/account/5725767000000412001?role=account-manager');
+    expect(openedAccountPath('web', '001000000000001', { pathname: '/web/home', search: '?lang=ja' })).toBe('/web/account/001000000000001?role=account-manager&lang=ja');
+  });
+
+  it('opens nothing for an id that is not a record id of that host', () => {
+    const home = { pathname: '/salesforce/home', search: '' };
+    expect(openedAccountPath('salesforce', '../../admin', home)).toBeUndefined();
+    expect(openedAccountPath('salesforce', '5725767000000412001', home)).toBeUndefined();
+    expect(openedAccountPath('zoho', '001000000000001AAA', home)).toBeUndefined();
+    expect(openedAccountPath('web', 'javascript:alert(1)', home)).toBeUndefined();
   });
 });

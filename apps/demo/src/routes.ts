@@ -77,6 +77,17 @@ export function accountPath(host: DemoHost, accountId: string, options: Paramete
   return `/${host}/account/${encodeURIComponent(accountId)}${searchOf(options)}`;
 }
 
+/**
+ * The record page a dashboard opens for an account (from a leader's drill-down): that account on
+ * the same host, in the account manager's view, in the page's language and theme. `undefined`
+ * when the id is not a record id of that host: nothing else is ever navigated to.
+ */
+export function openedAccountPath(host: DemoHost, accountId: string, from: { readonly pathname: string; readonly search: string }): string | undefined {
+  if (!accountIdPatterns[host].test(accountId)) return undefined;
+  const { locale, scheme } = parseRoute(from.pathname, from.search);
+  return accountPath(host, accountId, { role: 'account-manager', locale, scheme });
+}
+
 export function homePath(host: DemoHost, options: Parameters<typeof searchOf>[0] = {}): string {
   return `/${host}/home${searchOf(options)}`;
 }

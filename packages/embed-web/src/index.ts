@@ -1,5 +1,6 @@
-export { defineKizunaDashboard, createKizunaDashboardElementClass, KIZUNA_DASHBOARD_TAG } from './element/kizunaDashboardElement';
-export type { KizunaDashboardElement, KizunaDashboardElementOptions, KizunaErrorDetail } from './element/kizunaDashboardElement';
+export { defineKizunaDashboard, createKizunaDashboardElementClass, KIZUNA_DASHBOARD_TAG, OPEN_ACCOUNT_EVENT } from './element/kizunaDashboardElement';
+export type { KizunaDashboardElement, KizunaDashboardElementOptions, KizunaErrorDetail, KizunaOpenAccountDetail } from './element/kizunaDashboardElement';
+export { accountHrefSchema, accountUrl } from './element/accountHref';
 export { elementAttributeNames, parseElementAttributes } from './element/elementSettings';
 export type { ElementAttributes, ElementDefaults, ElementSettingsResult } from './element/elementSettings';
 export { createDataSourceRegistry, defaultDataSourceRegistry, registerDataSourceFactory } from './dataSourceRegistry';
@@ -19,9 +20,10 @@ export {
   PROTOCOL,
   PROTOCOL_VERSION,
   MAX_FRAME_PIXELS,
+  accountIdSchema,
   hostToFrameMessageSchema,
   frameToHostMessageSchema,
 } from './frame/protocol';
 export type { HostToFrameMessage, FrameToHostMessage } from './frame/protocol';
 export { mountDashboard } from './mountDashboard';
-export type { DashboardMount } from './mountDashboard';
+export type { DashboardHost, DashboardMount } from './mountDashboard';

@@ -7,6 +7,7 @@ import { kizunaDashboardSourceDir, requireFromEmbedSalesforce } from './embedSal
 /** The Lightning modules the component imports; the demo's page answers them (vite aliases). */
 export const lightningStandInSpecifiers = [
   'lightning/platformResourceLoader',
+  'lightning/navigation',
   '@salesforce/resourceUrl/kizunaEmbed',
   '@salesforce/i18n/locale',
   '@salesforce/i18n/timeZone',

@@ -19,6 +19,7 @@ const standInDir = join(import.meta.dirname, '..', 'salesforce', 'standIns');
 /** Each Lightning module the component imports, answered by a file of the demo. */
 const standInFiles: Readonly<Record<(typeof lightningStandInSpecifiers)[number], string>> = {
   'lightning/platformResourceLoader': 'platformResourceLoader.ts',
+  'lightning/navigation': 'lightningNavigation.ts',
   '@salesforce/resourceUrl/kizunaEmbed': 'resourceUrlKizunaEmbed.ts',
   '@salesforce/i18n/locale': 'i18nLocale.ts',
   '@salesforce/i18n/timeZone': 'i18nTimeZone.ts',

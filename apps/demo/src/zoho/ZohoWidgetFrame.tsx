@@ -12,14 +12,17 @@ export interface ZohoWidgetFrameProps {
   /** The widget URL's query (`?role=cx-leader` on a web tab), as configured in Developer Hub. */
   readonly search: string;
   readonly title: string;
+  /** The widget asked to open a record (`ZOHO.CRM.UI.Record.open`): go there, and say whether the CRM has that page. Keep it stable (useCallback). */
+  readonly onOpenRecord: (record: { readonly entity: string; readonly recordId: string }) => boolean;
 }
 
 /**
  * The widget as Zoho CRM hosts it: `widget.html` (the built zet project's page) in an iframe, and
  * the CRM window's half of the SDK's conversation — it answers the handshake with the page's
- * context and resizes the frame when the widget asks (`ZOHO.CRM.UI.Resize`).
+ * context, resizes the frame when the widget asks (`ZOHO.CRM.UI.Resize`) and opens the record
+ * pages it asks for (`ZOHO.CRM.UI.Record.open`).
  */
-export function ZohoWidgetFrame({ context, search, title }: ZohoWidgetFrameProps) {
+export function ZohoWidgetFrame({ context, search, title, onOpenRecord }: ZohoWidgetFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(initialHeight);
   useEffect(() => {
@@ -32,16 +35,18 @@ export function ZohoWidgetFrame({ context, search, title }: ZohoWidgetFrameProps
       let result: ZohoHostReply['result'];
       if (call.kind === 'init') {
         result = { kind: 'init', context };
-      } else {
+      } else if (call.kind === 'resize') {
         setHeight(Math.max(initialHeight, Math.ceil(call.height)));
         result = { kind: 'resize', resized: true };
+      } else {
+        result = { kind: 'open-record', opened: onOpenRecord({ entity: call.entity, recordId: call.recordId }) };
       }
       const reply: ZohoHostReply = { channel: zohoHostChannel, id, result };
       source.postMessage(reply, window.location.origin);
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [context]);
+  }, [context, onOpenRecord]);
   return (
     <iframe
       ref={frame}

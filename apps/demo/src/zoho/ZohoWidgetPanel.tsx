@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useDemoPage } from '../demoContext';
-import type { DemoLocale, DemoRole } from '../routes';
+import { openedAccountPath, type DemoLocale, type DemoRole } from '../routes';
 import type { ZohoHostContext } from './zohoHostMessages';
 import { ZohoWidgetFrame } from './ZohoWidgetFrame';
 
@@ -16,7 +16,9 @@ const zohoLocaleOf: Readonly<Record<DemoLocale, string>> = { en: 'en_US', ja: 'j
  * Kizuna's widget where Zoho CRM places it: a related-list section of an Account's record page
  * (PageLoad `{Entity: "Accounts", EntityId: "<id>"}`), or a web tab without a record, whose widget
  * URL names the role (`widget.html?role=cx-leader`). The section can be closed and opened again,
- * which removes the widget's frame and loads it anew.
+ * which removes the widget's frame and loads it anew. When the widget opens an account
+ * (`ZOHO.CRM.UI.Record.open`, a leader's drill-down), the page goes to that account's Zoho page,
+ * for its account manager, in the same language and theme; the demo has no other record pages.
  */
 export function ZohoWidgetPanel({ accountId, role }: { readonly accountId: string | undefined; readonly role: DemoRole }) {
   const { locale, routeState } = useDemoPage();
@@ -25,6 +27,12 @@ export function ZohoWidgetPanel({ accountId, role }: { readonly accountId: strin
   const userLocale = routeState.locale === undefined ? null : zohoLocaleOf[routeState.locale];
   const context = useMemo<ZohoHostContext>(() => ({ pageLoad: accountId === undefined ? {} : { Entity: 'Accounts', EntityId: accountId }, userLocale }), [accountId, userLocale]);
   const search = accountId === undefined ? `?role=${encodeURIComponent(role)}` : '';
+  const openRecord = useCallback(({ entity, recordId }: { readonly entity: string; readonly recordId: string }) => {
+    const path = entity === 'Accounts' ? openedAccountPath('zoho', recordId, window.location) : undefined;
+    if (path === undefined) return false;
+    window.location.assign(path);
+    return true;
+  }, []);
   return (
     <section className="demo-zoho-related" aria-label={text.title} data-testid="zoho-widget-panel">
       <div className="demo-zoho-related__header">
@@ -33,7 +41,7 @@ export function ZohoWidgetPanel({ accountId, role }: { readonly accountId: strin
           {open ? text.hide : text.show}
         </button>
       </div>
-      {open && <ZohoWidgetFrame context={context} search={search} title={text.frame} />}
+      {open && <ZohoWidgetFrame context={context} search={search} title={text.frame} onOpenRecord={openRecord} />}
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * What the stand-in SDK inside the widget's iframe and the demo's Zoho shell (its parent) say to
  * each other over `postMessage`, as Zoho's SDK talks to the CRM window: the handshake `init()`
- * starts (answered with the page's context, which the SDK raises as PageLoad) and `Resize`.
+ * starts (answered with the page's context, which the SDK raises as PageLoad), `Resize`, and
+ * `UI.Record.open` (the CRM window goes to the record's page).
  * Both sides check every message with these schemas and ignore anything else.
  */
 export const zohoHostChannel = 'kizuna-demo:zoho-sdk';
@@ -22,6 +23,7 @@ export const zohoSdkRequestSchema = z.object({
   call: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('init') }),
     z.object({ kind: z.literal('resize'), height: z.number().nonnegative(), width: z.number().nonnegative().optional() }),
+    z.object({ kind: z.literal('open-record'), entity: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), recordId: z.string().regex(/^\d{1,19}$/) }),
   ]),
 });
 export type ZohoSdkRequest = z.infer<typeof zohoSdkRequestSchema>;
@@ -39,6 +41,7 @@ export const zohoHostReplySchema = z.object({
   result: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('init'), context: zohoHostContextSchema }),
     z.object({ kind: z.literal('resize'), resized: z.boolean() }),
+    z.object({ kind: z.literal('open-record'), opened: z.boolean() }),
   ]),
 });
 export type ZohoHostReply = z.infer<typeof zohoHostReplySchema>;

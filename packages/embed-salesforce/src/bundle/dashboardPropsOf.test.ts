@@ -59,6 +59,13 @@ describe('dashboardPropsOf', () => {
     expect(message).toContain('recordId: must be a 15- or 18-character Salesforce id');
   });
 
+  it('gives the leader dashboards the way to an account when the component navigates, and none otherwise', () => {
+    const onOpenAccount = (accountId: string) => void accountId;
+    const leaderPage = { ...onAccountPage, role: 'bu-leader', recordId: undefined, objectApiName: undefined };
+    expect(dashboardPropsOf(leaderPage, now, onOpenAccount).leader?.onOpenAccount).toBe(onOpenAccount);
+    expect(dashboardPropsOf(leaderPage, now)).not.toHaveProperty('leader');
+  });
+
   it('refuses settings it does not know (a component and a bundle from different builds)', () => {
     expect(() => dashboardPropsOf({ ...onAccountPage, colour: 'red' }, now)).toThrow(/misconfigured/);
   });

@@ -1,5 +1,5 @@
 /** Why the embed could not mount: a typed, closed list the component shows to the user. */
-export const embedErrorCodes = ['INVALID_ELEMENT', 'INVALID_SETTINGS', 'INVALID_GATEWAY', 'UNMOUNTED'] as const;
+export const embedErrorCodes = ['INVALID_ELEMENT', 'INVALID_SETTINGS', 'INVALID_GATEWAY', 'INVALID_NAVIGATION', 'INVALID_ACCOUNT_ID', 'UNMOUNTED'] as const;
 export type EmbedErrorCode = (typeof embedErrorCodes)[number];
 
 export class KizunaEmbedError extends Error {

@@ -1,6 +1,7 @@
 import { dashboardRoles } from '@kizuna/widgets';
 import { z } from 'zod';
 import { dashboardPeriods } from './periodAsOf';
+import { salesforceIdSchema } from './salesforceId';
 
 /**
  * What the `kizunaDashboard` component passes to `KizunaEmbed.mount`: its design properties as
@@ -10,10 +11,7 @@ import { dashboardPeriods } from './periodAsOf';
  */
 export const hostSettingsSchema = z.strictObject({
   /** Set by Lightning on record pages; `undefined` (or `null` in some containers) elsewhere. */
-  recordId: z
-    .string()
-    .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'must be a 15- or 18-character Salesforce id')
-    .nullish(),
+  recordId: salesforceIdSchema.nullish(),
   objectApiName: z.string().max(80).nullish(),
   role: z.enum(dashboardRoles),
   period: z.enum(dashboardPeriods),

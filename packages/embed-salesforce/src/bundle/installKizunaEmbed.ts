@@ -5,7 +5,11 @@ import { mountDashboard, type KizunaMountHandle } from './mountDashboard';
 export interface KizunaEmbedApi {
   /** The version of the mount contract between the component and the bundle. */
   readonly version: 1;
-  mount(element: unknown, settings: unknown, gateway: unknown): KizunaMountHandle;
+  /**
+   * Mounts the dashboard. `navigation` (`{ openAccount(recordId) }`, optional within version 1: a
+   * component that passes none gets a drill-down without "Open" buttons) opens an account's record page.
+   */
+  mount(element: unknown, settings: unknown, gateway: unknown, navigation?: unknown): KizunaMountHandle;
 }
 
 declare global {
@@ -24,7 +28,7 @@ export function installKizunaEmbed(target: Window): KizunaEmbedApi {
   z.config({ jitless: true });
   const api: KizunaEmbedApi = Object.freeze({
     version: 1 as const,
-    mount: (element: unknown, settings: unknown, gateway: unknown) => mountDashboard(element, settings, gateway),
+    mount: (element: unknown, settings: unknown, gateway: unknown, navigation?: unknown) => mountDashboard(element, settings, gateway, navigation),
   });
   target.KizunaEmbed = api;
   return api;

@@ -45,7 +45,7 @@ describe('mountDashboard', () => {
   it('renders the dashboard inside the element and reads through the Apex gateway as JSON plans', async () => {
     const element = host();
     const gateway = refusingGateway();
-    const handle = mountDashboard(element, settings, gateway, { now });
+    const handle = mountDashboard(element, settings, gateway, undefined, { now });
 
     await until(() => element.querySelector('.kz-dashboard') !== null && gateway.read.mock.calls.length > 0);
     const dashboard = element.querySelector('.kz-dashboard');
@@ -60,7 +60,7 @@ describe('mountDashboard', () => {
 
   it('re-renders with new settings and the same data source, and leaves nothing behind when unmounted', async () => {
     const element = host();
-    const handle = mountDashboard(element, settings, refusingGateway(), { now });
+    const handle = mountDashboard(element, settings, refusingGateway(), undefined, { now });
     await until(() => element.querySelector('.kz-dashboard') !== null);
 
     handle.update({ ...settings, locale: 'ja-JP' });
@@ -76,5 +76,6 @@ describe('mountDashboard', () => {
     expect(() => mountDashboard(null, settings, refusingGateway())).toThrow(expect.objectContaining({ code: 'INVALID_ELEMENT' }));
     expect(() => mountDashboard(host(), settings, { read: 'KizunaGateway.read' })).toThrow(expect.objectContaining({ code: 'INVALID_GATEWAY' }));
     expect(() => mountDashboard(host(), { ...settings, theme: 'neon' }, refusingGateway())).toThrow(expect.objectContaining({ code: 'INVALID_SETTINGS' }));
+    expect(() => mountDashboard(host(), settings, refusingGateway(), { openAccount: 'standard__recordPage' })).toThrow(expect.objectContaining({ code: 'INVALID_NAVIGATION' }));
   });
 });

@@ -39,4 +39,12 @@ describe('parseElementAttributes', () => {
     });
     expect(parseElementAttributes({ crm: 'salesforce' }, defaults)).toMatchObject({ ok: false, issues: ['role: must be one of account-manager, bu-leader, cx-leader'] });
   });
+
+  it('takes an account-href template with {id}, a path or an http(s) URL, and refuses any other', () => {
+    const leader = { role: 'bu-leader', crm: 'salesforce' };
+    expect(parseElementAttributes({ ...leader, 'account-href': '/crm/accounts/{id}' }, defaults)).toMatchObject({ ok: true, accountHref: '/crm/accounts/{id}' });
+    expect(parseElementAttributes({ ...leader, 'account-href': 'https://crm.example.com/a/{id}/view' }, defaults)).toMatchObject({ ok: true, accountHref: 'https://crm.example.com/a/{id}/view' });
+    expect(parseElementAttributes({ ...leader, 'account-href': 'javascript:alert("{id}")' }, defaults)).toEqual({ ok: false, issues: ['account-href: must be a path or an http(s) URL'] });
+    expect(parseElementAttributes({ ...leader, 'account-href': '/crm/accounts/' }, defaults)).toEqual({ ok: false, issues: ['account-href: must contain {id} where the account id goes'] });
+  });
 });

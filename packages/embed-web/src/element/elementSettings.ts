@@ -1,9 +1,10 @@
 import { colourSchemes, dashboardRoles, dashboardSettingsSchema, localeFor, themeNames, type DashboardSettings } from '@kizuna/widgets';
 import { z } from 'zod';
 import { crmNameSchema } from '../frame/protocol';
+import { accountHrefSchema } from './accountHref';
 
 /** The attributes `<kizuna-dashboard>` reads. None carries a secret: data sources are registered in code. */
-export const elementAttributeNames = ['role', 'crm', 'account', 'locale', 'theme', 'colour-scheme', 'as-of'] as const;
+export const elementAttributeNames = ['role', 'crm', 'account', 'locale', 'theme', 'colour-scheme', 'as-of', 'account-href', 'account-links'] as const;
 export type ElementAttributeName = (typeof elementAttributeNames)[number];
 export type ElementAttributes = Readonly<Partial<Record<ElementAttributeName, string | null>>>;
 
@@ -20,6 +21,9 @@ const attributesSchema = z.object({
     theme: z.enum(themeNames, { error: `must be one of ${themeNames.join(', ')}` }).default('neutral'),
     'colour-scheme': z.enum(colourSchemes, { error: `must be one of ${colourSchemes.join(', ')}` }).default('light'),
   'as-of': z.iso.datetime({ offset: true, error: 'must be an ISO instant such as 2026-10-01T00:00:00Z' }).optional(),
+  'account-href': accountHrefSchema.optional(),
+  // Present (any value): the page opens accounts itself, on `kizuna-open-account`.
+  'account-links': z.string().optional(),
 });
 
 /** A rule across attributes, checked even when others are wrong so every problem is told at once. */
@@ -37,7 +41,13 @@ export interface ElementDefaults {
 }
 
 export type ElementSettingsResult =
-  | { readonly ok: true; readonly crm: string; readonly settings: DashboardSettings }
+  | {
+      readonly ok: true;
+      readonly crm: string;
+      readonly settings: DashboardSettings;
+      /** Where an opened account goes (`account-href`, `{id}` in place), when the page says. */
+      readonly accountHref: string | undefined;
+    }
   | { readonly ok: false; readonly issues: readonly string[] };
 
 /** Absent attributes are `null` in the DOM; the schema reads them as missing. */
@@ -74,5 +84,5 @@ export function parseElementAttributes(attributes: ElementAttributes, defaults: 
   if (!settings.success) {
     return { ok: false, issues: settings.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`) };
   }
-  return { ok: true, crm: value.crm, settings: settings.data };
+  return { ok: true, crm: value.crm, settings: settings.data, accountHref: value['account-href'] };
 }

@@ -1,15 +1,36 @@
-import { scriptedSource } from '@kizuna/widgets';
+import { Dashboard, scriptedSource, type LeaderHostProps } from '@kizuna/widgets';
+import type * as Widgets from '@kizuna/widgets';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDataSourceRegistry } from '../dataSourceRegistry';
-import { createKizunaDashboardElementClass, type KizunaDashboardElement, type KizunaErrorDetail } from './kizunaDashboardElement';
+import {
+  createKizunaDashboardElementClass,
+  type KizunaDashboardElement,
+  type KizunaErrorDetail,
+  type KizunaOpenAccountDetail,
+} from './kizunaDashboardElement';
+
+// The real dashboard, watched: what the element hands it (the leaders' navigation) is read from its props.
+vi.mock('@kizuna/widgets', async (importOriginal) => {
+  const widgets = await importOriginal<typeof Widgets>();
+  return { ...widgets, Dashboard: vi.fn(widgets.Dashboard) };
+});
 
 let defined = 0;
 /** A fresh tag per test: custom element definitions cannot be undone in one document. */
-function defineElement(registry = createDataSourceRegistry()): { tag: string; registry: typeof registry } {
+function defineElement(registry = createDataSourceRegistry(), navigate?: (url: string) => void): { tag: string; registry: typeof registry } {
   defined += 1;
   const tag = `kizuna-dashboard-t${defined}`;
-  customElements.define(tag, createKizunaDashboardElementClass({ registry, now: () => new Date('2026-10-01T09:00:00Z') }));
+  customElements.define(tag, createKizunaDashboardElementClass({ registry, now: () => new Date('2026-10-01T09:00:00Z'), ...(navigate === undefined ? {} : { navigate }) }));
   return { tag, registry };
+}
+
+/** The navigation the element gave the dashboard it rendered last, once it has rendered one. */
+async function leaderProps(): Promise<LeaderHostProps> {
+  return vi.waitFor(() => {
+    const leader = vi.mocked(Dashboard).mock.lastCall?.[0].leader;
+    if (leader === undefined) throw new Error('no dashboard with leader props yet');
+    return leader;
+  });
 }
 
 function create(tag: string, attributes: Record<string, string>): KizunaDashboardElement {
@@ -27,6 +48,7 @@ const dashboardIn = (element: HTMLElement) => shadowOf(element).querySelector<HT
 
 afterEach(() => {
   document.body.replaceChildren();
+  vi.mocked(Dashboard).mockClear();
 });
 
 const accountManager = { role: 'account-manager', crm: 'salesforce', account: 'acc-1', locale: 'en' };
@@ -149,5 +171,73 @@ describe('<kizuna-dashboard>', () => {
     document.body.append(element);
     await vi.waitFor(() => expect(dashboardIn(element)?.getAttribute('lang')).toBe('ja'));
     document.documentElement.lang = '';
+  });
+
+  it('raises kizuna-open-account for an account the drill-down opens, then goes to account-href unless a listener cancels it', async () => {
+    const navigate = vi.fn();
+    const { tag, registry } = defineElement(createDataSourceRegistry(), navigate);
+    registry.register('salesforce', () => scriptedSource());
+    const element = create(tag, { role: 'bu-leader', crm: 'salesforce', locale: 'en', 'account-href': '/crm/accounts/{id}' });
+    const opened: KizunaOpenAccountDetail[] = [];
+    const listener = (event: Event) => opened.push((event as CustomEvent<KizunaOpenAccountDetail>).detail);
+    document.addEventListener('kizuna-open-account', listener);
+    document.body.append(element);
+    try {
+      const leader = await leaderProps();
+      leader.onOpenAccount?.('001000000000001AAA');
+      expect(opened).toEqual([{ accountId: '001000000000001AAA' }]);
+      expect(navigate).toHaveBeenCalledWith(new URL('/crm/accounts/001000000000001AAA', document.baseURI).href);
+
+      // A page that navigates itself (a single-page app's router) cancels the event.
+      const cancel = (event: Event) => event.preventDefault();
+      element.addEventListener('kizuna-open-account', cancel);
+      leader.onOpenAccount?.('001000000000002AAA');
+      element.removeEventListener('kizuna-open-account', cancel);
+      expect(opened.at(-1)).toEqual({ accountId: '001000000000002AAA' });
+      expect(navigate).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener('kizuna-open-account', listener);
+    }
+  });
+
+  it('offers no way to open an account on a page that neither sets account-href nor says it handles account-links', async () => {
+    const { tag, registry } = defineElement();
+    registry.register('salesforce', () => scriptedSource());
+    const element = create(tag, { role: 'bu-leader', crm: 'salesforce', locale: 'en' });
+    document.body.append(element);
+    await vi.waitFor(() => expect(vi.mocked(Dashboard).mock.lastCall?.[0].role).toBe('bu-leader'));
+    expect(vi.mocked(Dashboard).mock.lastCall?.[0].leader).toBeUndefined();
+    element.setAttribute('account-links', '');
+    await vi.waitFor(() => expect(vi.mocked(Dashboard).mock.lastCall?.[0].leader?.onOpenAccount).toBeTypeOf('function'));
+  });
+
+  it('with account-links (the page opens accounts) only raises the event, and never passes on an id that is not a CRM record id', async () => {
+    const navigate = vi.fn();
+    const { tag, registry } = defineElement(createDataSourceRegistry(), navigate);
+    registry.register('salesforce', () => scriptedSource());
+    const element = create(tag, { role: 'cx-leader', crm: 'salesforce', locale: 'en', 'account-links': '' });
+    const opened: KizunaOpenAccountDetail[] = [];
+    const errors: KizunaErrorDetail[] = [];
+    element.addEventListener('kizuna-open-account', (event) => opened.push((event as CustomEvent<KizunaOpenAccountDetail>).detail));
+    element.addEventListener('kizuna-error', (event) => errors.push((event as CustomEvent<KizunaErrorDetail>).detail));
+    document.body.append(element);
+    const leader = await leaderProps();
+    leader.onOpenAccount?.('acc-7');
+    expect(opened).toEqual([{ accountId: 'acc-7' }]);
+
+    for (const bad of ['javascript:alert(1)', '../admin', 'a'.repeat(65), '']) leader.onOpenAccount?.(bad);
+    expect(opened).toHaveLength(1);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(errors.map((error) => error.code)).toEqual(['invalid-account-id', 'invalid-account-id', 'invalid-account-id', 'invalid-account-id']);
+    expect(errors[0]?.issues[0]).toContain('"javascript:alert(1)" must be a CRM record id');
+  });
+
+  it('refuses an account-href that is not a path or an http(s) URL, naming the attribute', async () => {
+    const { tag, registry } = defineElement();
+    registry.register('salesforce', () => scriptedSource());
+    const element = create(tag, { role: 'bu-leader', crm: 'salesforce', 'account-href': 'javascript:open("{id}")' });
+    document.body.append(element);
+    await element.rendered();
+    expect(element.settingsIssues).toEqual(['account-href: must be a path or an http(s) URL']);
   });
 });

@@ -1,23 +1,38 @@
 import type { CxDataSource } from '@kizuna/model';
 import { withAcceptedActionListener, type AcceptedAction } from '../actionNotifications';
 import { defaultDataSourceRegistry, type DataSourceRegistry } from '../dataSourceRegistry';
+import { accountIdSchema } from '../frame/protocol';
 import { mountDashboard, type DashboardMount } from '../mountDashboard';
+import { accountUrl } from './accountHref';
 import { elementAttributeNames, parseElementAttributes, type ElementAttributes } from './elementSettings';
 import { adoptShadowStyles } from './shadowStyles';
 
 export const KIZUNA_DASHBOARD_TAG = 'kizuna-dashboard';
 
-/** `kizuna-error` detail: why the element shows a notice instead of a dashboard. */
+/**
+ * `kizuna-error` detail: why the element shows a notice instead of a dashboard, or
+ * (`invalid-account-id`) why an account the dashboard asked to open was not opened.
+ */
 export interface KizunaErrorDetail {
-  readonly code: 'invalid-settings' | 'no-data-source' | 'data-source-failed';
+  readonly code: 'invalid-settings' | 'no-data-source' | 'data-source-failed' | 'invalid-account-id';
   readonly issues: readonly string[];
 }
+
+/** `kizuna-open-account` detail: the account a leader's drill-down asked to open (its CRM record id). */
+export interface KizunaOpenAccountDetail {
+  readonly accountId: string;
+}
+
+/** Raised on the element when the user opens an account; cancel it to navigate yourself. */
+export const OPEN_ACCOUNT_EVENT = 'kizuna-open-account';
 
 export interface KizunaDashboardElementOptions {
   /** Where `crm="…"` is looked up (default: the registry `registerDataSourceFactory` fills). */
   readonly registry?: DataSourceRegistry;
   /** The clock for `as-of` when the attribute is absent (read once per element). */
   readonly now?: () => Date;
+  /** How the element follows `account-href` (default: the page's `location.assign`). */
+  readonly navigate?: (url: string) => void;
 }
 
 /** A data source being made for a CRM name (a factory may be asynchronous). */
@@ -45,11 +60,14 @@ function messageOf(error: unknown): string {
  * dashboard to show; the data source comes from the `dataSource` property or the registry, by
  * the `crm` attribute. The dashboard renders into an open shadow root with its styles; an
  * attribute change re-renders it, removal from the page unmounts it, and putting it back mounts
- * it again.
+ * it again. When a leader opens an account of the drill-down, the element raises the cancelable
+ * `kizuna-open-account` (`detail: {accountId}`); unless a listener cancels it, it goes to the
+ * `account-href` template's URL, when there is one.
  */
 export function createKizunaDashboardElementClass(options: KizunaDashboardElementOptions = {}) {
   const registry = options.registry ?? defaultDataSourceRegistry;
   const now = options.now ?? (() => new Date());
+  const navigate = options.navigate ?? ((url: string) => window.location.assign(url));
 
   return class KizunaDashboard extends HTMLElement implements KizunaDashboardElement {
     static readonly observedAttributes: readonly string[] = elementAttributeNames;
@@ -149,8 +167,34 @@ export function createKizunaDashboardElementClass(options: KizunaDashboardElemen
       const dataSource = this.#wrappedDataSource ?? (await this.#resolve(parsed.crm, mount));
       // A later render (another attribute change, a disconnect) supersedes this one.
       if (dataSource === undefined || mount !== this.#mount || generation !== this.#generation) return;
-      mount.showDashboard(parsed.settings, dataSource);
+      // "Open" buttons only where opening leads somewhere: an `account-href`, or a page that says it handles the event.
+      const opensAccounts = this.hasAttribute('account-href') || this.hasAttribute('account-links');
+      mount.showDashboard(parsed.settings, dataSource, opensAccounts ? { onOpenAccount: this.#openAccount } : {});
     }
+
+    /**
+     * An account the dashboard asked to open: only a CRM record id goes on (anything else is
+     * reported as `invalid-account-id`), first to the page as a cancelable `kizuna-open-account`,
+     * then — not cancelled — to the `account-href` URL, when the attribute gives one.
+     */
+    #openAccount = (accountId: string): void => {
+      const id = accountIdSchema.safeParse(accountId);
+      if (!id.success) {
+        const shown = JSON.stringify(String(accountId)).slice(0, 40);
+        this.#report({ code: 'invalid-account-id', issues: [`${shown} ${id.error.issues[0]?.message ?? 'is not a CRM record id'}`] });
+        return;
+      }
+      const detail: KizunaOpenAccountDetail = { accountId: id.data };
+      const proceed = this.dispatchEvent(new CustomEvent<KizunaOpenAccountDetail>(OPEN_ACCOUNT_EVENT, { detail, bubbles: true, composed: true, cancelable: true }));
+      const template = this.getAttribute('account-href');
+      if (!proceed || template === null) return;
+      const url = accountUrl(template, id.data, this.ownerDocument.baseURI);
+      if (url === undefined) {
+        this.#report({ code: 'invalid-settings', issues: [`account-href: ${JSON.stringify(template).slice(0, 80)} gives no http(s) URL on this page`] });
+        return;
+      }
+      navigate(url);
+    };
 
     /** The registry's data source for `crm`, made once per CRM name; `undefined` when there is none (yet). */
     async #resolve(crm: string, mount: DashboardMount): Promise<CxDataSource | undefined> {

@@ -2,6 +2,7 @@ import type { DashboardSettings } from '@kizuna/widgets';
 import { createMessageGate, type Rejection, type RejectionCounts } from './messageGate';
 import { createOriginAllowlist, type OriginAllowlist } from './originAllowlist';
 import {
+  accountIdSchema,
   envelop,
   hostToFrameMessageSchema,
   MAX_FRAME_PIXELS,
@@ -15,7 +16,7 @@ export interface FrameBridgeOptions {
   /** The exact origins of the pages allowed to host this frame. */
   readonly hostOrigins: readonly string[];
   /** The host sent its first settings (again, if the host re-initialises). */
-  readonly onInit: (init: { readonly crm: string; readonly settings: DashboardSettings; readonly hostOrigin: string }) => void;
+  readonly onInit: (init: { readonly crm: string; readonly settings: DashboardSettings; readonly hostOrigin: string; readonly opensAccounts: boolean }) => void;
   /** The host changed the settings. */
   readonly onSettings: (settings: DashboardSettings) => void;
   readonly onRejected?: (rejection: Rejection) => void;
@@ -29,6 +30,11 @@ export interface FrameBridge {
   readonly rejections: Readonly<RejectionCounts>;
   reportSize(size: { readonly height: number; readonly width?: number }): void;
   notifyActionAccepted(action: Omit<ActionAcceptedMessage, 'protocol' | 'version' | 'type'>): void;
+  /**
+   * Asks the host to open an account (`open-account`). Only a CRM record id is sent: anything
+   * else, or a frame no host has initialised yet, sends nothing and answers `false`.
+   */
+  openAccount(accountId: string): boolean;
   reportError(error: Pick<ErrorMessage, 'code' | 'message'>): void;
   destroy(): void;
 }
@@ -68,7 +74,7 @@ export function createFrameBridge(options: FrameBridgeOptions): FrameBridge {
 
   const init = (message: InitMessage, origin: string) => {
     hostOrigin = origin;
-    options.onInit({ crm: message.crm, settings: message.settings, hostOrigin: origin });
+    options.onInit({ crm: message.crm, settings: message.settings, hostOrigin: origin, opensAccounts: message.opensAccounts === true });
   };
 
   const listener = (event: MessageEvent) => {
@@ -92,6 +98,12 @@ export function createFrameBridge(options: FrameBridgeOptions): FrameBridge {
     },
     notifyActionAccepted(action) {
       post(envelop({ type: 'action-accepted', ...action }));
+    },
+    openAccount(accountId) {
+      const id = accountIdSchema.safeParse(accountId);
+      if (!id.success || parent === null || hostOrigin === undefined) return false;
+      post(envelop({ type: 'open-account', accountId: id.data }));
+      return true;
     },
     reportError(error) {
       post(envelop({ type: 'error', code: error.code, message: error.message.slice(0, 2000) }));

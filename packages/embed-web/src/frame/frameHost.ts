@@ -22,6 +22,8 @@ export interface FrameHostOptions {
   /** The frame asked for a new size; by default the iframe's height follows it. */
   readonly onResize?: (size: Pick<ResizeMessage, 'height' | 'width'>) => void;
   readonly onActionAccepted?: (action: Omit<ActionAcceptedMessage, 'protocol' | 'version' | 'type'>) => void;
+  /** The user opened an account in the frame (a leader's drill-down): navigate to its record. The id is a checked CRM record id. */
+  readonly onOpenAccount?: (accountId: string) => void;
   readonly onFrameError?: (error: Pick<ErrorMessage, 'code' | 'message'>) => void;
   /** A message was ignored (foreign origin or window, unknown version, wrong shape). */
   readonly onRejected?: (rejection: Rejection) => void;
@@ -48,7 +50,8 @@ function checkedSettings(settings: DashboardSettings): DashboardSettings {
 
 /**
  * The host page's side of an iframe embed: waits for the frame's `ready`, answers with `init`,
- * forwards settings changes, follows the frame's size and reports accepted actions. Messages
+ * forwards settings changes, follows the frame's size, reports accepted actions and hands the
+ * accounts the user opens to `onOpenAccount`. Messages
  * are posted to `frameOrigin` only (never `*`) and accepted only from it and from the iframe's
  * own window; everything else is ignored and counted.
  */
@@ -79,7 +82,7 @@ export function createFrameHost(options: FrameHostOptions): FrameHost {
     if (message === undefined) return;
     switch (message.type) {
       case 'ready':
-        post(envelop({ type: 'init', crm: crm.data, settings }));
+        post(envelop({ type: 'init', crm: crm.data, settings, opensAccounts: options.onOpenAccount !== undefined }));
         initialised = true;
         return;
       case 'resize':
@@ -92,6 +95,9 @@ export function createFrameHost(options: FrameHostOptions): FrameHost {
           crmTaskId: message.crmTaskId,
           created: message.created,
         });
+        return;
+      case 'open-account':
+        options.onOpenAccount?.(message.accountId);
         return;
       case 'error':
         options.onFrameError?.({ code: message.code, message: message.message });

@@ -1,5 +1,6 @@
 import type { DashboardSettings } from '@kizuna/widgets';
-import { scriptedSource } from '@kizuna/widgets';
+import { Dashboard, scriptedSource } from '@kizuna/widgets';
+import type * as Widgets from '@kizuna/widgets';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDataSourceRegistry } from '../dataSourceRegistry';
@@ -9,6 +10,12 @@ import { createFrameHost } from './frameHost';
 import { frameToHostMessageSchema } from './protocol';
 import type { Rejection } from './messageGate';
 import { startFramedDashboard } from './startFramedDashboard';
+
+// The real dashboard, watched: what the frame hands it (the leaders' navigation) is read from its props.
+vi.mock('@kizuna/widgets', async (importOriginal) => {
+  const widgets = await importOriginal<typeof Widgets>();
+  return { ...widgets, Dashboard: vi.fn(widgets.Dashboard) };
+});
 
 const hostOrigin = 'https://crm.example.com';
 const frameOrigin = 'https://kizuna.example.net';
@@ -49,7 +56,7 @@ describe('the iframe embed (host helper and in-frame bridge)', () => {
     await windows.settle();
     expect(host.initialised).toBe(true);
     expect(bridge.hostOrigin).toBe(hostOrigin);
-    expect(received).toEqual([{ crm: 'salesforce', settings, hostOrigin }]);
+    expect(received).toEqual([{ crm: 'salesforce', settings, hostOrigin, opensAccounts: false }]);
 
     host.updateSettings({ ...settings, locale: 'ja' });
     bridge.reportSize({ height: 612.4, width: 800 });
@@ -65,14 +72,46 @@ describe('the iframe embed (host helper and in-frame bridge)', () => {
     const accepted = vi.fn();
     const failed = vi.fn();
     const host = createFrameHost({ iframe: windows.iframe, frameOrigin, crm: 'zoho', settings, onActionAccepted: accepted, onFrameError: failed });
-    const bridge = createFrameBridge({ window: windows.frame, hostOrigins: [hostOrigin], onInit: () => undefined, onSettings: () => undefined });
+    const inits: boolean[] = [];
+    const bridge = createFrameBridge({ window: windows.frame, hostOrigins: [hostOrigin], onInit: (init) => inits.push(init.opensAccounts), onSettings: () => undefined });
     cleanups.push(host.destroy, bridge.destroy);
     await windows.settle();
+    // A host without onOpenAccount: the frame offers no "Open" (it would lead nowhere).
+    expect(inits).toEqual([false]);
     bridge.notifyActionAccepted({ idempotencyKey: 'nba-acc-1-0001', accountId: 'acc-1', crmTaskId: '00T000000000001', created: true });
     bridge.reportError({ code: 'no-data-source', message: 'No data source is registered for crm="zoho".' });
     await windows.settle();
     expect(accepted).toHaveBeenCalledWith({ idempotencyKey: 'nba-acc-1-0001', accountId: 'acc-1', crmTaskId: '00T000000000001', created: true });
     expect(failed).toHaveBeenCalledWith({ code: 'no-data-source', message: 'No data source is registered for crm="zoho".' });
+  });
+
+  it('asks the host to open an account by its CRM record id, and sends nothing else as one', async () => {
+    const windows = link();
+    const onOpenAccount = vi.fn();
+    const host = createFrameHost({ iframe: windows.iframe, frameOrigin, crm: 'salesforce', settings, onOpenAccount });
+    const inits: boolean[] = [];
+    const bridge = createFrameBridge({ window: windows.frame, hostOrigins: [hostOrigin], onInit: (init) => inits.push(init.opensAccounts), onSettings: () => undefined });
+    cleanups.push(host.destroy, bridge.destroy);
+    await windows.settle();
+    // The host said it opens accounts, so the frame may offer "Open".
+    expect(inits).toEqual([true]);
+    expect(bridge.openAccount('001000000000001AAA')).toBe(true);
+    for (const bad of ['javascript:alert(1)', '../admin', '', 'x'.repeat(65)]) expect(bridge.openAccount(bad)).toBe(false);
+    await windows.settle();
+    expect(onOpenAccount.mock.calls).toEqual([['001000000000001AAA']]);
+    expect(windows.posted.filter(([from, , message]) => from === 'frame' && (message as { type?: unknown }).type === 'open-account')).toHaveLength(1);
+
+    // A frame that sends one anyway is refused at the host's gate.
+    windows.deliver('host', { protocol: 'kizuna', version: 1, type: 'open-account', accountId: 'javascript:alert(1)' }, frameOrigin);
+    expect(onOpenAccount).toHaveBeenCalledTimes(1);
+    expect(host.rejections.malformed).toBe(1);
+  });
+
+  it('opens no account before a host has initialised the frame', () => {
+    const windows = link();
+    const bridge = createFrameBridge({ window: windows.frame, hostOrigins: [hostOrigin], onInit: () => undefined, onSettings: () => undefined });
+    cleanups.push(bridge.destroy);
+    expect(bridge.openAccount('001000000000001AAA')).toBe(false);
   });
 
   it('sends nothing to a page that is not on the allowlist, and ignores what such a page sends', async () => {
@@ -141,13 +180,14 @@ describe('the iframe embed (host helper and in-frame bridge)', () => {
       settings,
       onResize: handled,
       onActionAccepted: handled,
+      onOpenAccount: handled,
       onFrameError: handled,
     });
     cleanups.push(host.destroy);
     const validResize = { protocol: 'kizuna', version: 1, type: 'resize', height: 400 };
     const anything = fc.oneof(
       fc.anything(),
-      fc.record({ protocol: fc.constant('kizuna'), version: fc.constant(1), type: fc.constantFrom('resize', 'action-accepted', 'error', 'ready', 'init'), height: fc.anything(), code: fc.anything() }, { requiredKeys: ['protocol', 'version', 'type'] }),
+      fc.record({ protocol: fc.constant('kizuna'), version: fc.constant(1), type: fc.constantFrom('resize', 'action-accepted', 'open-account', 'error', 'ready', 'init'), height: fc.anything(), code: fc.anything(), accountId: fc.anything() }, { requiredKeys: ['protocol', 'version', 'type'] }),
       fc.tuple(fc.string(), fc.anything()).map(([key, value]) => ({ ...validResize, [key]: value })),
     );
     fc.assert(
@@ -205,5 +245,28 @@ describe('the iframe embed (host helper and in-frame bridge)', () => {
     await windows.settle();
     expect(frameErrors).toHaveBeenCalledWith({ code: 'no-data-source', message: 'No data source is registered for crm="zoho" in this frame.' });
     await vi.waitFor(() => expect(container.querySelector('[data-kind="no-data-source"]')).not.toBeNull());
+  });
+
+  it('gives a framed leader dashboard the way to an account: the host opens what the drill-down asks for', async () => {
+    const windows = link();
+    const registry = createDataSourceRegistry();
+    registry.register('salesforce', () => scriptedSource());
+    const container = windows.frame.document.createElement('div');
+    windows.frame.document.body.append(container);
+    const onOpenAccount = vi.fn();
+    const framed = startFramedDashboard({ container, hostOrigins: [hostOrigin], registry, window: windows.frame });
+    const leaderSettings: DashboardSettings = { role: 'bu-leader', locale: 'en', theme: 'neutral', colourScheme: 'light', asOf: '2026-10-01T00:00:00Z' };
+    const host = createFrameHost({ iframe: windows.iframe, frameOrigin, crm: 'salesforce', settings: leaderSettings, onOpenAccount });
+    cleanups.push(framed.destroy, host.destroy);
+    await windows.settle();
+    await framed.rendered();
+    const leader = await vi.waitFor(() => {
+      const props = vi.mocked(Dashboard).mock.lastCall?.[0];
+      if (props?.role !== 'bu-leader' || props.leader === undefined) throw new Error('no leader dashboard yet');
+      return props.leader;
+    });
+    leader.onOpenAccount?.('001000000000003AAA');
+    await windows.settle();
+    expect(onOpenAccount).toHaveBeenCalledWith('001000000000003AAA');
   });
 });

@@ -10,14 +10,22 @@ import { z } from 'zod';
  *
  * Host → frame: `init` (the first settings, answering the frame's `ready`), `settings` (a change).
  * Frame → host: `ready` (loaded, waiting for `init`), `resize` (the content's size in CSS pixels),
- * `action-accepted` (an accepted next best action was written back as a CRM task), `error` (the
- * frame could not show the dashboard).
+ * `action-accepted` (an accepted next best action was written back as a CRM task), `open-account`
+ * (the user asked to open an account's record, from a leader's drill-down), `error` (the frame
+ * could not show the dashboard).
  */
 export const PROTOCOL = 'kizuna';
 export const PROTOCOL_VERSION = 1;
 
 /** Which CRM's data source the frame should use (a name it registered, e.g. `salesforce`). */
 export const crmNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case name such as "salesforce"');
+
+/**
+ * An account's CRM record id as an embed hands it on (an event's detail, an `open-account`
+ * message, a URL): letters, digits, `_` and `-`, at most 64 — Salesforce's 15/18-character ids,
+ * Zoho's digits, UUIDs. Nothing else leaves the embed as an id to navigate to.
+ */
+export const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a CRM record id (letters, digits, "_" or "-", at most 64)');
 
 const envelope = {
   protocol: z.literal(PROTOCOL),
@@ -33,6 +41,8 @@ export const initMessageSchema = z.strictObject({
   type: z.literal('init'),
   crm: crmNameSchema,
   settings: dashboardSettingsSchema,
+  /** The host opens accounts the user asks for (`open-account`): the frame offers "Open" only then. */
+  opensAccounts: z.boolean().optional(),
 });
 
 export const settingsMessageSchema = z.strictObject({
@@ -60,6 +70,12 @@ export const actionAcceptedMessageSchema = z.strictObject({
   created: z.boolean(),
 });
 
+export const openAccountMessageSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('open-account'),
+  accountId: accountIdSchema,
+});
+
 export const errorMessageSchema = z.strictObject({
   ...envelope,
   type: z.literal('error'),
@@ -74,6 +90,7 @@ export const frameToHostMessageSchema = z.discriminatedUnion('type', [
   readyMessageSchema,
   resizeMessageSchema,
   actionAcceptedMessageSchema,
+  openAccountMessageSchema,
   errorMessageSchema,
 ]);
 
@@ -82,6 +99,7 @@ export type SettingsMessage = z.infer<typeof settingsMessageSchema>;
 export type ReadyMessage = z.infer<typeof readyMessageSchema>;
 export type ResizeMessage = z.infer<typeof resizeMessageSchema>;
 export type ActionAcceptedMessage = z.infer<typeof actionAcceptedMessageSchema>;
+export type OpenAccountMessage = z.infer<typeof openAccountMessageSchema>;
 export type ErrorMessage = z.infer<typeof errorMessageSchema>;
 export type HostToFrameMessage = z.infer<typeof hostToFrameMessageSchema>;
 export type FrameToHostMessage = z.infer<typeof frameToHostMessageSchema>;

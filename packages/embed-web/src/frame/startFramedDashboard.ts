@@ -29,7 +29,8 @@ function messageOf(error: unknown): string {
 
 /**
  * The frame page's whole job: wait for the host's settings, make the data source for its CRM,
- * render the dashboard, keep the host told of its height and of accepted actions.
+ * render the dashboard, keep the host told of its height, of accepted actions and of the accounts
+ * a leader opens (the host navigates).
  */
 export function startFramedDashboard(options: FramedDashboardOptions): FramedDashboard {
   const registry = options.registry ?? defaultDataSourceRegistry;
@@ -53,7 +54,7 @@ export function startFramedDashboard(options: FramedDashboardOptions): FramedDas
       dataSource = { crm, made };
     }
     try {
-      mount.showDashboard(settings, await dataSource.made);
+      mount.showDashboard(settings, await dataSource.made, hostOpensAccounts ? { onOpenAccount: (accountId) => void bridge.openAccount(accountId) } : {});
     } catch (error) {
       dataSource = undefined;
       const message = `The data source for crm="${crm}" could not be created: ${messageOf(error)}`;
@@ -63,12 +64,15 @@ export function startFramedDashboard(options: FramedDashboardOptions): FramedDas
   };
 
   let currentCrm: string | undefined;
+  /** Whether the host said it opens accounts (its `init`): the dashboard offers "Open" only then. */
+  let hostOpensAccounts = false;
   const bridge = createFrameBridge({
     hostOrigins: options.hostOrigins,
     ...(options.window === undefined ? {} : { window: options.window }),
     ...(options.onRejected === undefined ? {} : { onRejected: options.onRejected }),
-    onInit: ({ crm, settings }) => {
+    onInit: ({ crm, settings, opensAccounts }) => {
       currentCrm = crm;
+      hostOpensAccounts = opensAccounts;
       latest = latest.then(() => show(crm, settings));
     },
     onSettings: (settings) => {

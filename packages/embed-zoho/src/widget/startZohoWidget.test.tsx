@@ -1,14 +1,27 @@
-import type { ZohoSdk } from '@kizuna/crm-zoho';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Dashboard, type LeaderHostProps } from '@kizuna/widgets';
+import type * as Widgets from '@kizuna/widgets';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ZohoWidgetSdk } from './openAccountRecord';
 import { startZohoWidget, type ZohoWidget } from './startZohoWidget';
+
+// The real dashboard, watched: what the widget hands it (the leaders' navigation) is read from its props.
+vi.mock('@kizuna/widgets', async (importOriginal) => {
+  const widgets = await importOriginal<typeof Widgets>();
+  return { ...widgets, Dashboard: vi.fn(widgets.Dashboard) };
+});
+
+/** The navigation the widget gave the dashboard it rendered last. */
+function lastLeaderProps(): LeaderHostProps | undefined {
+  return vi.mocked(Dashboard).mock.lastCall?.[0].leader;
+}
 
 const accountId = '6012345000000399001';
 const japaneseUser = { id: '4150868000000225013', full_name: '田中 愛子', email: 'aiko@example.jp', locale: 'ja_JP', time_zone: 'Asia/Tokyo' };
 const englishUser = { id: '4150868000000225014', full_name: 'Ann Lee', email: 'ann@example.com', locale: 'en_US', time_zone: 'Europe/London' };
 
 interface ScriptedSdk {
-  readonly zoho: ZohoSdk;
-  /** SDK calls in order: `on:PageLoad`, `init`, `coql`, `getRecord:Deals:…`, `Resize`. */
+  readonly zoho: ZohoWidgetSdk;
+  /** SDK calls in order: `on:PageLoad`, `init`, `coql`, `getRecord:Deals:…`, `Resize`, `Record.open:Accounts:…`. */
   readonly log: string[];
   readonly queries: string[];
   readonly resizes: Array<{ readonly height: number | string; readonly width?: number | string }>;
@@ -20,13 +33,20 @@ interface ScriptedSdk {
  * is registered at that moment, so a handler registered after `init()` would miss it. COQL
  * reads never settle here (the dashboard stays loading); they are recorded.
  */
-function scriptedSdk(options: { pageLoad?: unknown; user?: unknown; records?: Readonly<Record<string, unknown>>; initFails?: boolean }): ScriptedSdk {
+function scriptedSdk(options: {
+  pageLoad?: unknown;
+  user?: unknown;
+  records?: Readonly<Record<string, unknown>>;
+  initFails?: boolean;
+  /** How `UI.Record.open` answers: `true` by default; a rejection as Zoho's `{code, message, status}`. */
+  recordOpen?: boolean | { readonly code: string; readonly message: string; readonly status: 'error' };
+}): ScriptedSdk {
   const log: string[] = [];
   const queries: string[] = [];
   const resizes: ScriptedSdk['resizes'] = [];
   let pageLoadHandler: ((data: unknown) => void) | undefined;
   const refused = (what: string) => () => Promise.reject(new Error(`${what} is not expected here`));
-  const zoho: ZohoSdk = {
+  const zoho: ZohoWidgetSdk = {
     embeddedApp: {
       on: (event, handler) => {
         log.push(`on:${event}`);
@@ -64,6 +84,13 @@ function scriptedSdk(options: { pageLoad?: unknown; user?: unknown; records?: Re
           log.push('Resize');
           resizes.push(size);
           return Promise.resolve(true);
+        },
+        Record: {
+          open: (request) => {
+            log.push(`Record.open:${request.Entity}:${request.RecordID}`);
+            const answer = options.recordOpen ?? true;
+            return typeof answer === 'boolean' ? Promise.resolve(answer) : Promise.reject(answer);
+          },
         },
       },
     },
@@ -153,6 +180,34 @@ describe('the Zoho CRM widget', () => {
     expect(outcome).toMatchObject({ kind: 'notice', message: 'failed' });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('digits are lost');
     expect(sdk.queries).toEqual([]);
+  });
+
+  it('on a web tab lets the leader open an account of the drill-down on its Zoho record page', async () => {
+    const sdk = scriptedSdk({ pageLoad: {}, user: englishUser });
+    const { container, ready } = start(sdk, { search: '?role=bu-leader' });
+    expect(await ready).toMatchObject({ kind: 'dashboard', settings: { role: 'bu-leader' } });
+    const leader = lastLeaderProps();
+    expect(leader?.onOpenAccount).toBeTypeOf('function');
+    leader?.onOpenAccount?.(accountId);
+    await expect.poll(() => sdk.log.filter((call) => call.startsWith('Record.open'))).toEqual([`Record.open:Accounts:${accountId}`]);
+    expect(container.querySelector('[data-notice="openFailed"]')).toBeNull();
+  });
+
+  it('opens no record for an id that is not a Zoho id, and says why when Zoho cannot open one', async () => {
+    const sdk = scriptedSdk({ pageLoad: {}, user: japaneseUser, recordOpen: { code: 'NO_PERMISSION', message: 'permission denied', status: 'error' } });
+    const { container, ready } = start(sdk, { search: '?role=cx-leader' });
+    await ready;
+    lastLeaderProps()?.onOpenAccount?.('javascript:alert(1)');
+    await expect.poll(() => container.querySelector('[data-notice="openFailed"]')?.textContent).toContain('is not a Zoho record id');
+    expect(sdk.log.some((call) => call.startsWith('Record.open'))).toBe(false);
+
+    lastLeaderProps()?.onOpenAccount?.(accountId);
+    await expect.poll(() => container.querySelector('[data-notice="openFailed"]')?.textContent).toContain('permission denied');
+    const notice = container.querySelector('[data-notice="openFailed"]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(notice?.textContent).toContain('Zoho CRM で取引先を開けませんでした。');
+    // The dashboard stays where it was, under the alert.
+    expect(container.querySelector('.kz-dashboard')?.getAttribute('data-role')).toBe('cx-leader');
   });
 
   it('falls back to the browser’s language when the CRM user cannot be read, and reports a failed handshake', async () => {

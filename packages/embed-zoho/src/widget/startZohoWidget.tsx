@@ -1,17 +1,19 @@
-import { createZohoSdkDataSource, parsePageLoad, type ZohoSdk } from '@kizuna/crm-zoho';
+import { createZohoSdkDataSource, parsePageLoad } from '@kizuna/crm-zoho';
 import type { CrmUser, CxDataSource } from '@kizuna/model';
-import { Dashboard, localeFor, type DashboardSettings, type Locale } from '@kizuna/widgets';
+import { localeFor, type DashboardSettings, type Locale } from '@kizuna/widgets';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { accountOfRecord, AccountLookupError } from './accountOfRecord';
 import { autoResize, type AutoResize } from './autoResize';
+import { openAccountRecord, type ZohoWidgetSdk } from './openAccountRecord';
 import { planFor, widgetSettings, type WidgetPlan } from './widgetSettings';
 import type { WidgetMessageKey } from './widgetMessages';
 import { WidgetNotice } from './WidgetNotice';
+import { ZohoDashboard } from './ZohoDashboard';
 
 export interface ZohoWidgetOptions {
   /** The `ZOHO` object the widget SDK script defined. */
-  readonly zoho: ZohoSdk;
+  readonly zoho: ZohoWidgetSdk;
   /** Where the widget renders (the page's `#kizuna-root`). */
   readonly container: HTMLElement;
   /** The widget page's query string: `?role=cx-leader` picks the dashboard on pages without a record. */
@@ -52,10 +54,13 @@ function firstPageLoad(registered: Promise<unknown>, timeoutMs: number): Promise
  * related lists, an array on buttons) choose the dashboard (see `planFor`); every read and write
  * goes through `ZOHO.CRM.API` in the signed-in user's session; the language follows the CRM
  * user's locale; the widget asks `ZOHO.CRM.UI.Resize` for its content's height as it changes.
+ * A leader's drill-down opens an account's record page with `ZOHO.CRM.UI.Record.open`.
  */
 export function startZohoWidget(options: ZohoWidgetOptions): ZohoWidget {
   const { zoho, container } = options;
   const now = options.now ?? (() => new Date());
+  const accountsModule = options.accountsModule ?? 'Accounts';
+  const openAccount = (accountId: string) => openAccountRecord(zoho, accountId, accountsModule);
   const root = createRoot(container);
   let locale: Locale = localeFor(options.browserLanguage);
   // Resizing starts once the SDK handshake is done: before it, the SDK has no CRM window to ask.
@@ -87,7 +92,7 @@ export function startZohoWidget(options: ZohoWidgetOptions): ZohoWidget {
     try {
       const page = parsePageLoad(data);
       const plan = planFor(page, {
-        accountsModule: options.accountsModule ?? 'Accounts',
+        accountsModule,
         roleHint: new URLSearchParams(options.search ?? '').get('role'),
       });
       return await render(plan);
@@ -120,8 +125,8 @@ export function startZohoWidget(options: ZohoWidgetOptions): ZohoWidget {
         }
         break;
     }
-    const timeZone = user?.timeZone === undefined ? {} : { timeZone: user.timeZone };
-    flushSync(() => root.render(<Dashboard {...settings} {...timeZone} dataSource={source} />));
+    const timeZone = user?.timeZone;
+    flushSync(() => root.render(<ZohoDashboard settings={settings} timeZone={timeZone} dataSource={source} openAccount={openAccount} />));
     resizer?.measure();
     return { kind: 'dashboard', settings };
   };

@@ -8,6 +8,7 @@ const messages = {
     unsupported: 'Kizuna shows customer experience by account. Open it on an Account, Contact, Deal or Case.',
     noAccount: 'This record is not linked to an account, so there is no customer experience to show.',
     failed: 'Kizuna could not start in Zoho CRM.',
+    openFailed: 'Kizuna could not open the account in Zoho CRM.',
     details: 'Details',
   },
   ja: {
@@ -16,6 +17,7 @@ const messages = {
     unsupported: 'Kizuna は取引先ごとの顧客体験を表示します。取引先・連絡先・商談・問い合わせで開いてください。',
     noAccount: 'このレコードは取引先に関連付けられていないため、表示できる顧客体験がありません。',
     failed: 'Kizuna を Zoho CRM で起動できませんでした。',
+    openFailed: 'Zoho CRM で取引先を開けませんでした。',
     details: '詳細',
   },
 } as const;

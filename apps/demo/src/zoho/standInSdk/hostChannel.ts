@@ -6,6 +6,8 @@ export interface HostChannel {
   init(): Promise<ZohoHostContext>;
   /** Asks the CRM window to give the frame this size; resolves with whether it did. */
   resize(size: { readonly height: number; readonly width?: number | undefined }): Promise<boolean>;
+  /** Asks the CRM window to open a record's page; resolves with whether it does. */
+  openRecord(record: { readonly entity: string; readonly recordId: string }): Promise<boolean>;
 }
 
 /**
@@ -55,6 +57,11 @@ export function createHostChannel(frame: Window = window, timeoutMs = 10_000): H
       const result = await request({ kind: 'resize', height: size.height, ...(size.width === undefined ? {} : { width: size.width }) });
       if (result.kind !== 'resize') throw mismatch('resize');
       return result.resized;
+    },
+    async openRecord({ entity, recordId }) {
+      const result = await request({ kind: 'open-record', entity, recordId });
+      if (result.kind !== 'open-record') throw mismatch('open-record');
+      return result.opened;
     },
   };
 }

@@ -19,22 +19,27 @@ const secondId = org.zohoIdOf('account', second.id);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-/** The CRM window's side, as the demo's shell plays it: the page's context, and the sizes asked for. */
+/** The CRM window's side, as the demo's shell plays it: the page's context, the sizes and the records asked for. */
 function crmWindow(context: ZohoHostContext) {
   const resized: number[] = [];
+  const opened: Array<{ readonly entity: string; readonly recordId: string }> = [];
   const host: HostChannel = {
     init: () => Promise.resolve(context),
     resize: ({ height }) => {
       resized.push(height);
       return Promise.resolve(true);
     },
+    openRecord: (record) => {
+      opened.push(record);
+      return Promise.resolve(record.entity === 'Accounts');
+    },
   };
-  return { host, resized };
+  return { host, resized, opened };
 }
 
 function zohoOn(context: ZohoHostContext = { pageLoad: {}, userLocale: null }) {
   const window = crmWindow(context);
-  return { zoho: createStandInZoho({ rest: { apiDomain: org.apiDomain, accessToken }, host: window.host }), resized: window.resized };
+  return { zoho: createStandInZoho({ rest: { apiDomain: org.apiDomain, accessToken }, host: window.host }), resized: window.resized, opened: window.opened };
 }
 
 describe('the stand-in Zoho widget SDK over the simulated Zoho API', () => {
@@ -99,5 +104,23 @@ describe('the stand-in Zoho widget SDK over the simulated Zoho API', () => {
     expect(await zoho.CRM.UI?.Resize({ height: 640, width: 800 })).toBe(true);
     expect(await zoho.CRM.UI?.Resize({ height: '480' })).toBe(true);
     expect(resized).toEqual([640, 480]);
+  });
+
+  it('asks the CRM window to open a record’s page (UI.Record.open) and answers with whether it did', async () => {
+    const { zoho, opened } = zohoOn();
+    const record = zoho.CRM.UI?.Record;
+    expect(await record?.open({ Entity: 'Accounts', RecordID: firstId })).toBe(true);
+    expect(await record?.open({ Entity: 'Leads', RecordID: secondId })).toBe(false);
+    expect(opened).toEqual([
+      { entity: 'Accounts', recordId: firstId },
+      { entity: 'Leads', recordId: secondId },
+    ]);
+  });
+
+  it('refuses to open anything but a module’s record by its Zoho id, with Zoho’s error envelope', async () => {
+    const { zoho, opened } = zohoOn();
+    await expect(zoho.CRM.UI?.Record?.open({ Entity: 'Accounts', RecordID: '001000000000001AAA' })).rejects.toMatchObject({ code: 'INVALID_DATA', status: 'error' });
+    await expect(zoho.CRM.UI?.Record?.open({ Entity: '../Accounts', RecordID: firstId })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+    expect(opened).toEqual([]);
   });
 });

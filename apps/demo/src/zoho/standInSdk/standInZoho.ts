@@ -1,7 +1,8 @@
 import type { ZohoSdk } from '@kizuna/crm-zoho';
+import type { ZohoWidgetSdk } from '@kizuna/embed-zoho';
 import { z } from 'zod';
 import type { HostChannel } from './hostChannel';
-import { expectShape, zohoRest, type ZohoRestTarget } from './zohoRestClient';
+import { expectShape, zohoRest, type ZohoErrorEnvelope, type ZohoRestTarget } from './zohoRestClient';
 
 const recordSchema = z.record(z.string(), z.unknown());
 const recordsSchema = z.object({ data: z.array(recordSchema) });
@@ -28,6 +29,8 @@ const usersSchema = z.object({
   ),
 });
 const resizeSchema = z.object({ height: z.coerce.number().nonnegative(), width: z.coerce.number().nonnegative().optional() });
+/** `UI.Record.open`'s request: a module's API name and a record id (digits, as a string). */
+const openRecordSchema = z.object({ Entity: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), RecordID: z.string().regex(/^\d{1,19}$/) });
 
 /** What the SDK hands on for a 204 (no record, no match): the empty body. */
 const emptyBody = '';
@@ -58,13 +61,16 @@ const triggerOf = (trigger: readonly string[] | undefined) => (trigger === undef
  * - `CRM.CONFIG.getCurrentUser()` → the flat user `{id, zuid, full_name, first_name, last_name,
  *   email, alias, role, profile, confirm, status}`, with the user's `locale` and `time_zone`
  *   (the shell may override the locale, as the demo's `?lang=` does);
- * - `CRM.UI.Resize({height, width})` → `true` once the CRM window resized the frame.
+ * - `CRM.UI.Resize({height, width})` → `true` once the CRM window resized the frame;
+ * - `CRM.UI.Record.open({Entity, RecordID})` → the CRM window goes to the record's page (`true`),
+ *   or answers `false` for a page it does not have; a request that is not a module and a Zoho id
+ *   rejects with Zoho's error envelope.
  *
  * Where the real SDK relays each call to the CRM, which runs it in the user's session, the
  * stand-in calls the simulated org's REST API v8 (`POST {api_domain}/crm/v8/coql`, …) and
  * reshapes the answers. Request-level errors reject with Zoho's `{code, message, status}` envelope.
  */
-export function createStandInZoho({ rest, host }: StandInZohoOptions): ZohoSdk {
+export function createStandInZoho({ rest, host }: StandInZohoOptions): ZohoWidgetSdk {
   const handlers = new Map<string, Handler[]>();
   let userLocale: string | null = null;
   let handshake: Promise<unknown> | undefined;
@@ -139,6 +145,16 @@ export function createStandInZoho({ rest, host }: StandInZohoOptions): ZohoSdk {
       UI: {
         Resize(size) {
           return host.resize(resizeSchema.parse(size));
+        },
+        Record: {
+          open(request) {
+            const parsed = openRecordSchema.safeParse(request);
+            if (!parsed.success) {
+              const refusal: ZohoErrorEnvelope = { code: 'INVALID_DATA', message: 'the record to open is not a module and a record id', status: 'error' };
+              return Promise.reject(refusal);
+            }
+            return host.openRecord({ entity: parsed.data.Entity, recordId: parsed.data.RecordID });
+          },
         },
       },
     },

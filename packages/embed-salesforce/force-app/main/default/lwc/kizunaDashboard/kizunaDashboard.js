@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { loadScript, loadStyle } from 'lightning/platformResourceLoader';
+import { NavigationMixin } from 'lightning/navigation';
 import KIZUNA_EMBED from '@salesforce/resourceUrl/kizunaEmbed';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
@@ -19,6 +20,9 @@ const GATEWAY = Object.freeze({
     write: (planJson) => writePlan({ planJson })
 });
 
+/** A Salesforce record id: 15 characters, or 18 with the case-safe suffix. */
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
 function messageOf(error) {
     if (error && typeof error.message === 'string') return error.message;
     if (error && error.body && typeof error.body.message === 'string') return error.body.message;
@@ -28,11 +32,12 @@ function messageOf(error) {
 /**
  * Kizuna's dashboard on a Lightning page. Loads the widget bundle from the `kizunaEmbed` static
  * resource (once per page), mounts the React dashboard of the configured role in its
- * `lwc:dom="manual"` element with the Apex gateway as its data source, passes the record and the
+ * `lwc:dom="manual"` element with the Apex gateway as its data source and Lightning's navigation
+ * (a leader opens an account of the drill-down on its record page), passes the record and the
  * user's locale, and tears everything down when it leaves the page.
  */
 // eslint-disable-next-line no-restricted-syntax -- Lightning requires a component's class as its module's default export
-export default class KizunaDashboard extends LightningElement {
+export default class KizunaDashboard extends NavigationMixin(LightningElement) {
     /** Set by Lightning on record pages. */
     @api objectApiName;
 
@@ -139,13 +144,32 @@ export default class KizunaDashboard extends LightningElement {
             const root = this.refs.root;
             root.addEventListener(EMBED_ERROR_EVENT, this.handleEmbedError);
             this._root = root;
-            this._handle = embed.mount(root, this.settings(), GATEWAY);
+            this._handle = embed.mount(root, this.settings(), GATEWAY, this.navigation());
             this.errorMessage = undefined;
         } catch (error) {
             this.errorMessage = messageOf(error);
         } finally {
             this.loading = false;
         }
+    }
+
+    /**
+     * What the bundle may ask of the page (it checks every id first): open an Account's record
+     * page. Frozen, like the gateway.
+     */
+    navigation() {
+        return Object.freeze({ openAccount: (recordId) => this.openAccount(recordId) });
+    }
+
+    /** Opens the Account's record page, as a record link in Lightning does; anything but a record id is refused. */
+    openAccount(recordId) {
+        if (typeof recordId !== 'string' || !SALESFORCE_ID.test(recordId)) {
+            throw new Error(`Kizuna cannot open ${JSON.stringify(String(recordId)).slice(0, 40)}: it is not a Salesforce record id.`);
+        }
+        this[NavigationMixin.Navigate]({
+            type: 'standard__recordPage',
+            attributes: { recordId, objectApiName: 'Account', actionName: 'view' }
+        });
     }
 
     settingsChanged() {

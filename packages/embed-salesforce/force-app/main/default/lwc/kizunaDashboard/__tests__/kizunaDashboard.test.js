@@ -4,10 +4,29 @@ import KizunaDashboard from 'c/kizunaDashboard';
 import { loadScript, loadStyle } from 'lightning/platformResourceLoader';
 import readPlan from '@salesforce/apex/KizunaGateway.read';
 import writePlan from '@salesforce/apex/KizunaGateway.write';
+import { navigate } from 'lightning/navigation';
 
 // Imperative Apex is mocked as lwc-recipes does it (apexImperativeMethod tests): a virtual module whose default is a jest.fn.
 jest.mock('@salesforce/apex/KizunaGateway.read', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/KizunaGateway.write', () => ({ default: jest.fn() }), { virtual: true });
+// Lightning's navigation, recording every Navigate call (the package's stub does nothing), as lwc-recipes' navigation mock does.
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const navigate = jest.fn();
+    const NavigationMixin = (Base) =>
+        class extends Base {
+            [Navigate](pageReference, replace) {
+                navigate(pageReference, replace);
+            }
+            [GenerateUrl]() {
+                return Promise.resolve('/lightning/page/home');
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { NavigationMixin, navigate };
+});
 
 /** Lets the component's promise chain (load, then mount) and the re-render after it run to the end. */
 function settle() {
@@ -22,8 +41,8 @@ function fakeEmbed() {
         mounts,
         api: {
             version: 1,
-            mount: jest.fn((element, settings, gateway) => {
-                const handle = { element, settings, gateway, update: jest.fn(), unmount: jest.fn() };
+            mount: jest.fn((element, settings, gateway, navigation) => {
+                const handle = { element, settings, gateway, navigation, update: jest.fn(), unmount: jest.fn() };
                 mounts.push(handle);
                 return handle;
             })
@@ -98,6 +117,31 @@ describe('c-kizuna-dashboard', () => {
         await gateway.write('{"version":1,"upserts":[]}');
         expect(writePlan).toHaveBeenCalledWith({ planJson: '{"version":1,"upserts":[]}' });
         expect(Object.isFrozen(gateway)).toBe(true);
+    });
+
+    it('hands the bundle a navigation that opens an Account record page with Lightning navigation', async () => {
+        place({ role: 'bu-leader' });
+        await settle();
+
+        const { navigation } = embed.mounts[0];
+        expect(Object.isFrozen(navigation)).toBe(true);
+        navigation.openAccount('001000000000002AAA');
+        expect(navigate).toHaveBeenCalledTimes(1);
+        expect(navigate).toHaveBeenCalledWith(
+            { type: 'standard__recordPage', attributes: { recordId: '001000000000002AAA', objectApiName: 'Account', actionName: 'view' } },
+            undefined
+        );
+    });
+
+    it('refuses to navigate to anything but a Salesforce record id', async () => {
+        place({ role: 'bu-leader' });
+        await settle();
+
+        const { navigation } = embed.mounts[0];
+        for (const bad of ['javascript:alert(1)', '001000000000002AA', '001000000000002AAA/edit', undefined, 42]) {
+            expect(() => navigation.openAccount(bad)).toThrow(/not a Salesforce record id/);
+        }
+        expect(navigate).not.toHaveBeenCalled();
     });
 
     it('passes a new record or design property to the mounted dashboard instead of mounting again', async () => {
