@@ -1,5 +1,4 @@
 import { build, type Rolldown } from 'vite';
-import { cspSafeDependencies } from '../../packages/embed-web/src/build/cspSafeDependencies';
 
 /** One module of a built bundle: its id, rendered length (characters, before minification) and code. */
 export interface RenderedModule {
@@ -34,8 +33,7 @@ function isOutputArray(value: unknown): value is readonly Rolldown.RolldownOutpu
  * Builds one entry as a host would ship it: Vite production build, minified, ES module, code split
  * as a host that bundles with code splitting gets it (each `import()` — a role's dashboard, the
  * messages of one language and area — a chunk of its own), `process.env.NODE_ENV` = production,
- * the same eval-free stand-in for the generator probe as the embeds. Nothing is written; the
- * chunks and Rolldown's module info come back.
+ * as the embeds build. Nothing is written; the chunks and Rolldown's module info come back.
  */
 export async function buildEntry(entry: string): Promise<BuiltEntry> {
   const result = await build({
@@ -43,7 +41,6 @@ export async function buildEntry(entry: string): Promise<BuiltEntry> {
     logLevel: 'silent',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [cspSafeDependencies()],
     oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {
       write: false,

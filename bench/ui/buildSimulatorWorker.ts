@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Rolldown } from 'vite';
-import { cspSafeDependencies } from '../../packages/embed-web/src/build/cspSafeDependencies';
 import { simulatorWorkerPath } from './firstRenderPage/simulatorProtocol';
 
 function chunksOf(result: Awaited<ReturnType<typeof build>>): Rolldown.OutputChunk[] {
@@ -16,7 +15,6 @@ export async function buildSimulatorWorker(pageDir: string): Promise<void> {
     logLevel: 'warn',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [cspSafeDependencies()],
     build: {
       write: false,
       minify: true,

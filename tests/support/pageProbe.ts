@@ -117,8 +117,8 @@ export async function probePage(page: Page): Promise<ProbedPage> {
 /**
  * Violations caused by code outside the demo, known and reported to their package; listed so that
  * every other violation fails. Empty: every bundle the demo serves (the Salesforce static resource,
- * the web component, the Zoho widget) runs zod `jitless` from its entry's first import and answers
- * stdlib's generator probe at build time, so any violation now fails the demo's browser tests.
+ * the web component, the Zoho widget) runs zod `jitless` from its entry's first import and holds
+ * nothing else that evaluates a string, so any violation now fails the demo's browser tests.
  */
 export const knownCspSources: readonly { readonly pattern: RegExp; readonly why: string }[] = [];
 

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { build } from 'vite';
-import { cspSafeDependencies } from '../../../packages/embed-web/src/build/cspSafeDependencies';
 
 /**
  * The policy every Kizuna host page runs under (scripts from the page's origin only, no eval, no
@@ -29,8 +28,7 @@ export interface BuiltPage {
 
 /**
  * Bundles a page (`root/index.html` and what it imports) for production into a temporary
- * directory, as a host would ship it: minified, no eval (the metrics core's generator probe is
- * answered at build time, as in the embeds).
+ * directory, as a host would ship it: minified, no eval.
  */
 export async function buildPage(root: string, label: string): Promise<BuiltPage> {
   const dir = mkdtempSync(join(tmpdir(), `kizuna-${label}-`));
@@ -41,10 +39,9 @@ export async function buildPage(root: string, label: string): Promise<BuiltPage>
     logLevel: 'warn',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [cspSafeDependencies()],
     // Production JSX even when the caller runs under NODE_ENV=test (Vitest).
     oxc: { jsx: { runtime: 'automatic', development: false } },
-    worker: { format: 'es', plugins: () => [cspSafeDependencies()] },
+    worker: { format: 'es' },
     build: {
       outDir: dir,
       emptyOutDir: true,

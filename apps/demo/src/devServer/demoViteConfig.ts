@@ -59,15 +59,6 @@ export function demoViteConfig(options: DemoViteConfigOptions = {}): InlineConfi
     configFile: false,
     root: `${import.meta.dirname}/../..`,
     plugins: [demoEmbedsPlugin(), demoZohoWidgetPlugin(headers), previewDataPlugin(options.preview)],
-    resolve: {
-      alias: {
-        // The metrics core's distributions pull in @stdlib/assert-has-generator-support, which tests
-        // for `function*` by evaluating a string when it loads: a CSP violation on every page. Every
-        // browser the demo supports has generators (the Zoho widget's build answers it the same way:
-        // packages/embed-zoho/src/build/cspSafeDependencies.ts).
-        '@stdlib/assert-has-generator-support': `${import.meta.dirname}/hasGeneratorSupport.cjs`,
-      },
-    },
     server: { host: '127.0.0.1', port: options.port ?? 5173, strictPort: false, headers },
     preview: { host: '127.0.0.1', port: 4173, headers },
     build: { outDir: 'dist', sourcemap: true },

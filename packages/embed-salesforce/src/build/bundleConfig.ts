@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
-import { cspSafeDependencies } from './cspSafeDependencies';
 
 /** File names inside the `kizunaEmbed` static resource; the component loads exactly these. */
 export const BUNDLE_SCRIPT = 'kizuna-embed.js';
@@ -50,7 +49,7 @@ export interface BundleConfigOptions {
  * no imports at run time, no global but the `window.KizunaEmbed` the entry sets (the IIFE is
  * anonymous, so the bundle declares no top-level variable of its own). Production React (no
  * `process` at run time), no eval-based source maps, nothing that evaluates a string (zod runs
- * `jitless` from the entry's first import; stdlib's generator probe is answered at build time), one
+ * `jitless` from the entry's first import), one
  * CSS file for `loadStyle`.
  */
 export function bundleConfig(options: BundleConfigOptions): InlineConfig {
@@ -60,7 +59,7 @@ export function bundleConfig(options: BundleConfigOptions): InlineConfig {
     logLevel: 'warn',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [cspSafeDependencies(), zodStateInModule()],
+    plugins: [zodStateInModule()],
     // Production JSX whatever NODE_ENV the caller runs with (tests run with NODE_ENV=test).
     oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
-import { cspSafeDependencies } from './cspSafeDependencies';
 
 export const WIDGET_SCRIPT = 'js/kizuna-zoho.js';
 export const WIDGET_STYLES = 'css/kizuna-zoho.css';
@@ -29,7 +28,6 @@ export async function bundleWidget(): Promise<BuiltFile[]> {
     logLevel: 'warn',
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [cspSafeDependencies()],
     build: {
       write: false,
       emptyOutDir: false,
