@@ -134,6 +134,10 @@ describe('Salesforce pages of the demo (LWC + static resource + Apex gateway, Ch
       // …and it has finished loading its figures through the gateway.
       await expect.poll(() => dashboardOf(page).locator('.kizuna-embed').innerText(), { timeout: 90_000 }).not.toMatch(/Loading…/);
       expect(await dashboardOf(page).locator('.kizuna-error').count()).toBe(0);
+      // The role's own dashboard, not the "not available" state: its widgets, none saying it is unavailable.
+      expect(await dashboardOf(page).locator('.kizuna-embed').locator('.kz-dashboard').getAttribute('data-role')).toBe(role);
+      expect(await dashboardOf(page).locator('.kizuna-embed').locator('[data-state="not-available"]').count()).toBe(0);
+      expect(await dashboardOf(page).locator('.kizuna-embed').locator('.kz-widget[role="region"]').count()).toBeGreaterThanOrEqual(3);
       await page.screenshot({ path: join(testOutputDir('e2e'), `salesforce-${role}.png`), fullPage: true });
       await expectNoCspViolation(path, probed);
       await page.close();

@@ -90,6 +90,10 @@ describe('web pages of the demo (<kizuna-dashboard>, Chromium)', () => {
       await expect.poll(() => page.locator('kizuna-dashboard').locator('[role="region"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expect.poll(() => page.locator('kizuna-dashboard').locator('.kz-dashboard, [role="region"]').first().innerText(), { timeout: 90_000 }).not.toMatch(/Loading…/);
       expect(await page.locator('kizuna-dashboard').getAttribute('role')).toBe(role);
+      // The role's own dashboard, not the "not available" state: its widgets, none saying it is unavailable.
+      expect(await page.locator('kizuna-dashboard').locator('.kz-dashboard').getAttribute('data-role')).toBe(role);
+      expect(await page.locator('kizuna-dashboard').locator('[data-state="not-available"]').count()).toBe(0);
+      expect(await page.locator('kizuna-dashboard').locator('.kz-widget[role="region"]').count()).toBeGreaterThanOrEqual(3);
       await page.screenshot({ path: join(testOutputDir('e2e'), `web-${role}.png`), fullPage: true });
       await expectNoCspViolation(csp, path, probed);
       await page.close();

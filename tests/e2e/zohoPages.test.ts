@@ -155,6 +155,10 @@ describe('Zoho CRM pages of the demo (widget.html in an iframe, stand-in SDK, si
       await expect.poll(() => root.locator('[role="region"]').count(), { timeout: 90_000 }).toBeGreaterThan(0);
       await expect.poll(() => root.innerText(), { timeout: 90_000 }).not.toMatch(/Loading…|読み込み中/);
       expect(await root.locator('.kz-state--error, [role="alert"]').count()).toBe(0);
+      // The role's own dashboard, not the "not available" state: its widgets, none saying it is unavailable.
+      expect(await root.locator('.kz-dashboard').getAttribute('data-role')).toBe(role);
+      expect(await root.locator('[data-state="not-available"]').count()).toBe(0);
+      expect(await root.locator('.kz-widget[role="region"]').count()).toBeGreaterThanOrEqual(3);
       expect(probed.queries.length).toBeGreaterThan(0);
       const size = await heights(probed, frame);
       expect(size.frame).toBeGreaterThan(120);
