@@ -66,3 +66,21 @@ export const datasetKeys = {
 
 /** A whole organisation's canonical data, one array per entity. */
 export type CanonicalDataset = { [TName in EntityName as (typeof datasetKeys)[TName]]: EntityOf<TName>[] };
+
+/** A dataset with no records: one new, empty array per entity (the caller's to fill). */
+export function emptyDataset(): CanonicalDataset {
+  return {
+    businessUnits: [],
+    productLines: [],
+    segments: [],
+    teams: [],
+    accounts: [],
+    contacts: [],
+    touchpoints: [],
+    feedback: [],
+    supportCases: [],
+    opportunities: [],
+    employeePulses: [],
+    actions: [],
+  };
+}

@@ -22,7 +22,7 @@ export { employeePulseSchema } from './employeePulse';
 export type { EmployeePulse } from './employeePulse';
 export { actionSchema } from './action';
 export type { Action } from './action';
-export { datasetKeys, entityLabels, entityNames, entitySchemas } from './entities';
+export { datasetKeys, emptyDataset, entityLabels, entityNames, entitySchemas } from './entities';
 export type { CanonicalDataset, EntityName, EntityOf } from './entities';
 export { assertEntity, formatIssue, ModelValidationError, parseEntity } from './validate';
 export { issueMessage } from './issueMessage';

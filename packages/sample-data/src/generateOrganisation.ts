@@ -1,24 +1,6 @@
-import { datasetKeys, type CanonicalDataset, type EntityName, type EntityOf } from '@kizuna/model';
+import { datasetKeys, emptyDataset, type CanonicalDataset, type EntityName, type EntityOf } from '@kizuna/model';
 import type { GenerateOptions } from './options';
 import { streamOrganisation, type OrganisationRecord } from './streamOrganisation';
-
-/** An empty dataset: one empty array per entity. */
-export function emptyDataset(): CanonicalDataset {
-  return {
-    businessUnits: [],
-    productLines: [],
-    segments: [],
-    teams: [],
-    accounts: [],
-    contacts: [],
-    touchpoints: [],
-    feedback: [],
-    supportCases: [],
-    opportunities: [],
-    employeePulses: [],
-    actions: [],
-  };
-}
 
 function append<TName extends EntityName>(dataset: CanonicalDataset, entity: TName, record: EntityOf<TName>): void {
   // The mapped type cannot correlate the key with the record type; datasetKeys makes it so.

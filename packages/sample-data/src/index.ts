@@ -1,4 +1,4 @@
-export { generateOrganisation, collectDataset, emptyDataset } from './generateOrganisation';
+export { generateOrganisation, collectDataset } from './generateOrganisation';
 export { streamOrganisation } from './streamOrganisation';
 export type { OrganisationRecord } from './streamOrganisation';
 export {

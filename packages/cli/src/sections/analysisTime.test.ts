@@ -1,5 +1,5 @@
-import type { CanonicalDataset } from '@kizuna/model';
-import { emptyDataset, generateOrganisation } from '@kizuna/sample-data';
+import { emptyDataset, type CanonicalDataset } from '@kizuna/model';
+import { generateOrganisation } from '@kizuna/sample-data';
 import { describe, expect, it } from 'vitest';
 import { openEnd, openStart } from '../analyze/analyzeOptions';
 import { inWindow, resolveAsOf } from './analysisTime';

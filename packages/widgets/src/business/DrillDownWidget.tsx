@@ -1,4 +1,4 @@
-import type { CanonicalDataset } from '@kizuna/model';
+import { emptyDataset, type CanonicalDataset } from '@kizuna/model';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useCxDataSource } from '../dataSource/cxDataSourceContext';
@@ -196,17 +196,4 @@ export function DrillDownWidget({ filters, asOf, target, onClose, onOpenAccount 
 }
 
 const placeholderTarget: DrillTarget = { dimension: 'businessUnitId', id: '-', label: '-' };
-const emptyStructure: CanonicalDataset = {
-  businessUnits: [],
-  productLines: [],
-  segments: [],
-  teams: [],
-  accounts: [],
-  contacts: [],
-  touchpoints: [],
-  feedback: [],
-  supportCases: [],
-  opportunities: [],
-  employeePulses: [],
-  actions: [],
-};
+const emptyStructure: CanonicalDataset = emptyDataset();

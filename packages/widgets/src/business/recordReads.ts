@@ -1,23 +1,7 @@
-import type { CanonicalDataset, CxDataSource, DatasetRead, EntityName, ReadOptions, RejectedRecord, UnavailablePart } from '@kizuna/model';
+import { emptyDataset, type CanonicalDataset, type CxDataSource, type DatasetRead, type EntityName, type ReadOptions, type RejectedRecord, type UnavailablePart } from '@kizuna/model';
 
 /** What every `readDataset` holds whatever it asks for: the structure and the accounts in scope. */
 const alwaysRead: ReadonlySet<EntityName> = new Set<EntityName>(['businessUnit', 'productLine', 'segment', 'team', 'account']);
-
-/** A dataset with no records, fresh each time (its lists are the caller's to keep). */
-const emptyDataset = (): CanonicalDataset => ({
-  businessUnits: [],
-  productLines: [],
-  segments: [],
-  teams: [],
-  accounts: [],
-  contacts: [],
-  touchpoints: [],
-  feedback: [],
-  supportCases: [],
-  opportunities: [],
-  employeePulses: [],
-  actions: [],
-});
 
 /**
  * The record reads of one load (one view's data for one set of filters), shared by everything
