@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SalesforceMapping } from '@kizuna/crm-salesforce';
 import { z } from 'zod';
 import { partIds, type PartId, type PullPart } from '../crm/pullParts';
 
@@ -40,12 +39,13 @@ export const checkpointSchema = z.strictObject({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-export function mappingDigest(mapping: SalesforceMapping): string {
+/** sha256 of a mapping (Salesforce's or Zoho's), as a checkpoint records it. */
+export function mappingDigest(mapping: unknown): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(mapping)).digest('hex')}`;
 }
 
 /** The file names a pull writes page by page (reference files are written at the end). */
-export function outputFiles(parts: readonly PullPart[]): string[] {
+export function outputFiles(parts: readonly { readonly datasetKey: string }[]): string[] {
   return [...new Set(parts.map((part) => `${part.datasetKey}.jsonl`)), rejectedFile];
 }
 
@@ -73,7 +73,12 @@ export function freshCheckpoint(target: CheckpointTarget, parts: readonly PullPa
 export class CheckpointError extends Error {}
 
 /** The checkpoint in `dir`, `undefined` when there is none; a file that is not one is a CheckpointError. */
-export async function readCheckpoint(dir: string): Promise<Checkpoint | undefined> {
+export function readCheckpoint(dir: string): Promise<Checkpoint | undefined> {
+  return readCheckpointAs(dir, checkpointSchema, 'a pull checkpoint');
+}
+
+/** The checkpoint in `dir` read with `schema` (one CRM's), `undefined` when there is none; a file that is not `what` is a CheckpointError. */
+export async function readCheckpointAs<T>(dir: string, schema: z.ZodType<T>, what: string): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(join(dir, checkpointFile), 'utf8');
@@ -87,13 +92,13 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint | undefine
   } catch {
     json = undefined;
   }
-  const parsed = checkpointSchema.safeParse(json);
-  if (!parsed.success) throw new CheckpointError(`${checkpointFile} is not a pull checkpoint Kizuna can read`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new CheckpointError(`${checkpointFile} is not ${what} Kizuna can read`);
   return parsed.data;
 }
 
 /** Writes the checkpoint atomically: a crash leaves the previous one or this one, never half of one. */
-export async function saveCheckpoint(dir: string, checkpoint: Checkpoint): Promise<void> {
+export async function saveCheckpoint(dir: string, checkpoint: object): Promise<void> {
   const path = join(dir, checkpointFile);
   const temporary = `${path}.tmp`;
   await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`, 'utf8');

@@ -9,7 +9,7 @@ import { UsageError } from '../crm/connectionArgs';
 import { redactingIo } from '../crm/redact';
 import { exitCodes } from '../exitCodes';
 import { formatCount } from '../output/formatKpi';
-import { CheckpointError, rejectedFile } from '../pull/checkpoint';
+import { CheckpointError, mappingDigest, outputFiles, rejectedFile, saveCheckpoint } from '../pull/checkpoint';
 import { JsonlOutput } from '../pull/jsonlOutput';
 import { createProgress, type PullProgress } from '../pull/progress';
 import { pullJson, pullText } from '../pull/pullReport';
@@ -19,9 +19,6 @@ import { readZohoConnectionOptions, zohoArgOptions, zohoSecretsInArgs, type Zoho
 import {
   freshZohoCheckpoint,
   readZohoCheckpoint,
-  saveZohoCheckpoint,
-  zohoMappingDigest,
-  zohoOutputFiles,
   zohoResumeConflict,
   type ZohoCheckpoint,
   type ZohoCheckpointTarget,
@@ -109,13 +106,13 @@ async function prepare(dir: string, target: ZohoCheckpointTarget, parts: readonl
   }
   const outputs = new Map<string, JsonlOutput>();
   try {
-    for (const file of zohoOutputFiles(parts)) outputs.set(file, await JsonlOutput.open(join(dir, file), checkpoint.files[file] ?? 0, file));
+    for (const file of outputFiles(parts)) outputs.set(file, await JsonlOutput.open(join(dir, file), checkpoint.files[file] ?? 0, file));
   } catch (error) {
     await Promise.all([...outputs.values()].map((output) => output.close()));
     if (error instanceof CheckpointError) throw new CheckpointError(`${error.message}: pass --restart to start over`);
     throw error;
   }
-  await saveZohoCheckpoint(dir, checkpoint);
+  await saveCheckpoint(dir, checkpoint);
   return { checkpoint, resumed, outputs };
 }
 
@@ -165,7 +162,7 @@ async function pullZohoPart(part: ZohoPullPart, session: ZohoCliSession, state: 
     partState.pageToken = answer.nextPageToken ?? null;
     if (!answer.more) partState.status = 'done';
     state.checkpoint.updatedAt = nowIso();
-    await saveZohoCheckpoint(dir, state.checkpoint);
+    await saveCheckpoint(dir, state.checkpoint);
     progress.advance(answer.rows.length);
     if (!answer.more) break;
   }
@@ -206,7 +203,7 @@ export async function zohoPull(options: ZohoPullOptions, io: CliIo, hooks: ZohoS
     return failure(io, 'signing in to Zoho CRM', error, options.outArg);
   }
   const parts = zohoPullPartsOf(mapping.mapping);
-  const target = { apiDomain: session.connection.apiDomain, apiVersion: session.connection.apiVersion, mappingDigest: zohoMappingDigest(mapping.mapping) };
+  const target = { apiDomain: session.connection.apiDomain, apiVersion: session.connection.apiVersion, mappingDigest: mappingDigest(mapping.mapping) };
   let state: State;
   try {
     state = await prepare(options.outDir, target, parts, options.restart);
@@ -235,7 +232,7 @@ export async function zohoPull(options: ZohoPullOptions, io: CliIo, hooks: ZohoS
     const references = await writeReferenceFiles(options.outDir);
     state.checkpoint.status = 'complete';
     state.checkpoint.updatedAt = nowIso();
-    await saveZohoCheckpoint(options.outDir, state.checkpoint);
+    await saveCheckpoint(options.outDir, state.checkpoint);
     const files = summaryFiles(parts, state.checkpoint);
     const summary = {
       crm: 'zoho' as const,

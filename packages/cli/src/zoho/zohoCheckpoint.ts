@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ZohoMapping } from '@kizuna/crm-zoho';
 import { z } from 'zod';
-import { checkpointFile, CheckpointError, rejectedFile } from '../pull/checkpoint';
+import { outputFiles, readCheckpointAs } from '../pull/checkpoint';
 import { zohoPartIds, type ZohoPartId, type ZohoPullPart } from './zohoPullParts';
 
 const partStateSchema = z.strictObject({
@@ -34,14 +30,6 @@ export const zohoCheckpointSchema = z.strictObject({
 });
 export type ZohoCheckpoint = z.infer<typeof zohoCheckpointSchema>;
 
-export function zohoMappingDigest(mapping: ZohoMapping): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(mapping)).digest('hex')}`;
-}
-
-export function zohoOutputFiles(parts: readonly ZohoPullPart[]): string[] {
-  return [...new Set(parts.map((part) => `${part.datasetKey}.jsonl`)), rejectedFile];
-}
-
 export interface ZohoCheckpointTarget {
   readonly apiDomain: string;
   readonly apiVersion: string;
@@ -59,35 +47,13 @@ export function freshZohoCheckpoint(target: ZohoCheckpointTarget, parts: readonl
     startedAt: now,
     updatedAt: now,
     parts: Object.fromEntries(parts.map((part) => [part.id, state(part)])) as Record<ZohoPartId, ZohoPartState>,
-    files: Object.fromEntries(zohoOutputFiles(parts).map((file) => [file, 0])),
+    files: Object.fromEntries(outputFiles(parts).map((file) => [file, 0])),
   };
 }
 
 /** The checkpoint in `dir` (`undefined` when none); one that is not a Zoho checkpoint is a CheckpointError. */
-export async function readZohoCheckpoint(dir: string): Promise<ZohoCheckpoint | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, checkpointFile), 'utf8');
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    json = undefined;
-  }
-  const parsed = zohoCheckpointSchema.safeParse(json);
-  if (!parsed.success) throw new CheckpointError(`${checkpointFile} is not a Zoho pull checkpoint Kizuna can read`);
-  return parsed.data;
-}
-
-export async function saveZohoCheckpoint(dir: string, checkpoint: ZohoCheckpoint): Promise<void> {
-  const path = join(dir, checkpointFile);
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`, 'utf8');
-  await rename(temporary, path);
+export function readZohoCheckpoint(dir: string): Promise<ZohoCheckpoint | undefined> {
+  return readCheckpointAs(dir, zohoCheckpointSchema, 'a Zoho pull checkpoint');
 }
 
 export function zohoResumeConflict(checkpoint: ZohoCheckpoint, target: ZohoCheckpointTarget): string | undefined {
